@@ -1,0 +1,97 @@
+package movescope.model.protocol;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that can happen to one node, as delivered by the simulator (or a test) to
+ * {@link KevyNode#step}. Time enters the model only through the {@code nowMs} fields here; the node has
+ * no clock. Ids ({@code moveId}, {@code timerId}) are the ones the node itself put into its effects.
+ */
+public sealed interface Input {
+
+    /**
+     * A RESP command from a client, the operator, or a source node on connection {@code conn};
+     * {@code reqId} is echoed in the {@link Effect.Reply}. {@code MOVE-SCOPE-INGEST} from a source arrives
+     * this way too: the simulator turns a {@link Effect.SendIngest} into a ClientCommand on the target and
+     * the target's Reply into a {@link PeerReply} on the source.
+     */
+    record ClientCommand(long nowMs, String conn, long reqId, List<String> args) implements Input {
+        public ClientCommand {
+            Objects.requireNonNull(conn, "conn");
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * The outcome of a {@link Effect.Connect}: {@code ok}, or refused/failed with {@code error} (the
+     * ship-failure reason, e.g. {@link ShipFailure#CONNECTION_REFUSED}; null means connection refused).
+     * A connect that never completes needs no input: the node's own 10 s connect timer fires.
+     */
+    record ConnectResult(long nowMs, String moveId, boolean ok, String error) implements Input {
+        public ConnectResult {
+            Objects.requireNonNull(moveId, "moveId");
+        }
+    }
+
+    /**
+     * The INGEST request of {@code moveId} has been fully written to the connection (for a bulk that fits
+     * the socket buffers, as soon as it was sent). kevy starts its 60 s read timeout only now. A send that
+     * never completes — the target stopped reading — is modelled by never delivering this input.
+     */
+    record SendComplete(long nowMs, String moveId) implements Input {
+        public SendComplete {
+            Objects.requireNonNull(moveId, "moveId");
+        }
+    }
+
+    /** The target's one reply line to the INGEST request of {@code moveId}, e.g. {@code +OK 12}. */
+    record PeerReply(long nowMs, String moveId, String reply) implements Input {
+        public PeerReply {
+            Objects.requireNonNull(moveId, "moveId");
+            Objects.requireNonNull(reply, "reply");
+        }
+    }
+
+    /**
+     * The ship connection of {@code moveId} failed without a reply: EOF or reset
+     * ({@link ShipFailure#CONNECTION_CLOSED}), a spurious EINTR on the read
+     * ({@link ShipFailure#INTERRUPTED}), or any other OS error text.
+     */
+    record PeerError(long nowMs, String moveId, String reason) implements Input {
+        public PeerError {
+            Objects.requireNonNull(moveId, "moveId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** A timer the node set with {@link Effect.SetTimer} fired. Stale timers are ignored. */
+    record TimerFired(long nowMs, String timerId) implements Input {
+        public TimerFired {
+            Objects.requireNonNull(timerId, "timerId");
+        }
+    }
+
+    /** A heartbeat from {@code peerId} arrived on the election port. */
+    record HeartbeatFrom(long nowMs, String peerId) implements Input {
+        public HeartbeatFrom {
+            Objects.requireNonNull(peerId, "peerId");
+        }
+    }
+
+    /** The process dies: volatile state is lost, durable state kept. */
+    record Crash() implements Input {}
+
+    /** The process (re)starts: boot from the durable state (a running node is stopped first). */
+    record Restart(long nowMs) implements Input {}
+
+    /** The operator replaces the config file; the node reads it at its next {@link Restart}. */
+    record PushConfig(NodeConfig config) implements Input {
+        public PushConfig {
+            Objects.requireNonNull(config, "config");
+        }
+    }
+
+    /** The node saves its store images and the log position they cover. */
+    record Snapshot(long nowMs) implements Input {}
+}

@@ -1,0 +1,867 @@
+package movescope.model.protocol;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import movescope.model.migration.MigrationError;
+import movescope.model.migration.MigrationState;
+import movescope.model.migration.MigrationTable;
+import movescope.model.migration.SeedLayoutMigrationTable;
+import movescope.model.routing.Commands;
+import movescope.model.routing.Peers;
+import movescope.model.routing.RoutingContext;
+import movescope.model.routing.WriteRouter;
+import movescope.model.routing.WriteVerdict;
+import movescope.model.scope.OwnershipTable;
+import movescope.model.scope.ScopeConfigException;
+import movescope.model.store.FrameCodec;
+import movescope.model.store.MalformedBulkException;
+import movescope.model.store.Reply;
+import movescope.model.store.Store;
+import movescope.model.store.Value;
+
+/**
+ * One kevy 5.4 node (kevy-move-scope.md §1–§6) as a pure step function: {@link #step(Input)} takes one
+ * input and returns the effects, in order. No clock, thread, I/O or randomness: time is the input's
+ * {@code nowMs}; ids are counters. The same inputs always give the same effects. A {@link Variant}
+ * switches single behaviours to their remedies.
+ *
+ * <h2>State</h2>
+ * {@link DurableState} (config file incl. a pushed config, append-only log, last snapshot image; MIGRATED
+ * with {@code migratedDurable}) and {@link VolatileState} (live stores per shard, ownership table,
+ * migration table, per-shard ingesting prefix, moves in flight, heartbeat view, per-shard busy flag and
+ * the queue of client commands behind it). A crash drops the volatile part; while down the node ignores
+ * every input except {@link Input.Restart} and {@link Input.PushConfig} (it returns no effects).
+ *
+ * <h2>Inputs → effects</h2>
+ * <ul>
+ * <li>{@link Input.ClientCommand}: a command on connection {@code conn}. It belongs to the shards it
+ *   touches (a key's shard = {@link Sharding#shardOf}; MOVE-SCOPE / MOVE-SCOPE-INGEST: the shard of the
+ *   prefix string; keyless: shard 0; multi-key: every key's shard, see {@link ShardedStores}). If one of
+ *   them is BUSY (running a MOVE-SCOPE), or an earlier queued command waits for one of them, it is queued
+ *   and runs — with its {@link Effect.Reply} — when the move ends, in arrival order. Otherwise it runs now:
+ *   <ul>
+ *   <li>checked writes go through {@link WriteRouter}: accepted → store → log (if the store did not
+ *     answer an error); {@code -QUIESCED …} → not logged; {@code -MISDIRECTED …} → logged when
+ *     {@code logMisdirected} (kevy). Trace {@code ClientWrite} with {@code verdict} =
+ *     {@code accepted}/{@code QUIESCED}/{@code MISDIRECTED}.</li>
+ *   <li>unchecked writes (MSET, multi-key DEL, FLUSH*, …) run and are logged; trace {@code ClientWrite}
+ *     ({@code checked=false}). Reads run on the key's shard; trace {@code ClientRead}. Anything else
+ *     (PING, unknown commands) just gets the store's reply.</li>
+ *   <li>{@code MOVE-SCOPE p FROM f TO t}: §4 checks in order, each with kevy's text
+ *     ({@link KevyTexts}); {@code start} refused → {@code StartRefused}. Else {@code Start}: the prefix's
+ *     shard becomes BUSY, the slice is serialized (that shard's keys; {@code sliceShards=all-shards}: every
+ *     shard's), and the effects are {@link Effect.Connect}{@code (moveId, t, addr, 10000)} and
+ *     {@link Effect.SetTimer}{@code (moveId+"/connect", 10000)}.</li>
+ *   <li>{@code MOVE-SCOPE-INGEST p bulk}: §5; applies the frames in one step; trace {@code Ingest} or
+ *     {@code IngestRefused}; reply {@code +OK <applied>} or the error.</li>
+ *   </ul></li>
+ * <li>{@link Input.ConnectResult}: ok → {@link Effect.CancelTimer}(connect), {@link Effect.SendIngest}
+ *   {@code (moveId, t, [MOVE-SCOPE-INGEST, p, bulk])}, trace {@code Ship}, and with a
+ *   {@code shipWriteTimeoutMs} a {@code moveId+"/write"} timer. Not ok → Abort with its error (default
+ *   {@link ShipFailure#CONNECTION_REFUSED}).</li>
+ * <li>{@link Input.SendComplete}: the request is fully written; the 60 s read timer
+ *   ({@code moveId+"/read"}) starts now, as in kevy (and the write timer is cancelled).</li>
+ * <li>{@link Input.PeerReply}: starts with {@code +} → commit; else Abort with the line minus its leading
+ *   {@code -}. A reply while still SENDING is taken as proof the send completed.</li>
+ * <li>{@link Input.PeerError}: Abort with its reason (e.g. {@link ShipFailure#INTERRUPTED}).</li>
+ * <li>{@link Input.TimerFired}: {@code /connect} → Abort {@link ShipFailure#CONNECT_TIMED_OUT};
+ *   {@code /write} → Abort {@link ShipFailure#WRITE_TIMED_OUT}; {@code /read} → Abort
+ *   {@link ShipFailure#READ_TIMED_OUT}; {@code /commit} → {@code CommitInsert}. Unknown or stale ids are
+ *   ignored, as are all move inputs whose move is gone or in another phase.</li>
+ * <li>Commit: atomic layout → trace {@code Commit}, reply {@code +OK <frames>}. Seed layout →
+ *   {@code CommitRemove} (prefix in neither map), {@link Effect.SetTimer}{@code (moveId+"/commit", 0)};
+ *   when it fires, {@code CommitInsert} and the reply. The shard stays BUSY until the reply.</li>
+ * <li>Abort: trace {@code Abort} with {@code reason}, cancel the move's timers, reply
+ *   {@code -ERR MOVE-SCOPE ship failed: <reason>}. After Commit/Abort the queued commands run.</li>
+ * <li>{@link Input.HeartbeatFrom}: records the time; trace {@code Heartbeat}. A peer is DOWN when its
+ *   last heartbeat is more than 5000 ms before the routing time; never heard → DOWN iff
+ *   {@code neverHeardIsDown}; the node itself and ids not in {@code peers} are never DOWN.</li>
+ * <li>{@link Input.Crash}: trace {@code Crash}; queued commands and moves vanish without replies (their
+ *   connections die with the process).</li>
+ * <li>{@link Input.Restart}: a running node is crashed first. The boot reads the config file (a pushed
+ *   config becomes the config), builds the ownership table — a bad table leaves the node down with
+ *   {@link #bootError()} = {@code kevy: bad [cluster] scopes config: <error>} — then loads the last
+ *   snapshot (if any) and replays the log entries after it through the write path, checked against this
+ *   boot's config with an empty migration table and every peer unseen; {@code MSET} is checked on its
+ *   first key during replay. With {@code migratedDurable}, MIGRATED is restored after the replay. Trace
+ *   {@code Restart} ({@code ok}, {@code error} or {@code replayed}/{@code applied}/{@code dropped}).</li>
+ * <li>{@link Input.PushConfig}: stored as the pending config; trace {@code PushConfig}.</li>
+ * <li>{@link Input.Snapshot}: copies every shard's store and the log position; trace {@code Snapshot}.</li>
+ * </ul>
+ *
+ * <h2>Read-only accessors</h2>
+ * {@link #isUp()}, {@link #bootError()}, {@link #config()}, {@link #nodeId()}, {@link #routeWrite},
+ * {@link #acceptsWrite}, {@link #read}, {@link #storeEntries}, {@link #migratingSnapshot()},
+ * {@link #migratedSnapshot()}, {@link #movesInFlight()}, {@link #busyShards()}, {@link #queuedCommands()},
+ * {@link #isDown(String, long)}, {@link #durable()}, {@link #volatileState()}, {@link #recoverableStores}
+ * (what a restart now would rebuild). None changes state. {@link #copy()} branches a node.
+ *
+ * <h2>Modelling choices (where kevy-move-scope.md says nothing)</h2>
+ * <ul>
+ * <li>An accepted write is logged only if the store did not answer an error (a WRONGTYPE write changes
+ *   nothing); a MISDIRECTED one is logged whole, as kevy does.</li>
+ * <li>An ingest runs inside one step, so its "ingesting" mark is never visible between steps; its
+ *   duration on the wire is the simulator's delivery delay.</li>
+ * <li>Log entries replay at their original {@code nowMs}, so relative TTLs keep their absolute deadline;
+ *   the routing of the replay uses the boot's time and DOWN view (every peer unseen).</li>
+ * <li>A snapshot taken with another shard count is re-homed key by key at boot.</li>
+ * <li>Heartbeats are traced ({@code Heartbeat}) like every other state change; queueing a command behind a
+ *   busy shard is not (the vocabulary has no action for it): the absence of its Reply shows it.</li>
+ * </ul>
+ * Inputs are told apart with {@code instanceof} chains ending in an exception rather than a pattern
+ * {@code switch}, which Java 17 (this project's release) does not have.
+ *
+ * <h2>Ids</h2>
+ * {@code moveId} = {@code <name>/m<n>}, timer ids = {@code <moveId>/connect|write|read|commit}. The counter
+ * is bookkeeping of the model, not kevy state: it survives crashes so that an event of a previous
+ * incarnation can never be taken for one of the current one.
+ */
+public final class KevyNode {
+    /** kevy's connect timeout for the ship connection. */
+    public static final long CONNECT_TIMEOUT_MS = 10_000;
+    /** kevy's timeout on the one read of the target's reply. */
+    public static final long READ_TIMEOUT_MS = 60_000;
+    /** A peer whose last heartbeat is older than this is DOWN. */
+    public static final long DOWN_AFTER_MS = 5_000;
+
+    private final String name;
+    private final Variant variant;
+    private final DurableState durable;
+    /** Null while the node is down. */
+    private VolatileState vol;
+    private Optional<String> bootError = Optional.empty();
+    private long nextMoveNumber = 1;
+
+    /** A node named after its {@code node_id} (or {@code "node"} without one), booted at time 0. */
+    public KevyNode(NodeConfig config, Variant variant) {
+        this(config.nodeId().orElse("node"), config, variant);
+    }
+
+    /**
+     * A node booted at virtual time 0 with empty stores. {@code name} is the simulator's handle for it,
+     * used in traces and ids (normally its node id). If the config's scopes do not build, the node is
+     * down with {@link #bootError()} set.
+     */
+    public KevyNode(String name, NodeConfig config, Variant variant) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.variant = Objects.requireNonNull(variant, "variant");
+        this.durable = new DurableState(config);
+        boot(0, new ArrayList<>());
+    }
+
+    private KevyNode(KevyNode other) {
+        this.name = other.name;
+        this.variant = other.variant;
+        this.durable = other.durable.copy();
+        this.vol = other.vol == null ? null : other.vol.copy();
+        this.bootError = other.bootError;
+        this.nextMoveNumber = other.nextMoveNumber;
+    }
+
+    /**
+     * An independent copy of this node, durable and volatile state included: stepping one never affects
+     * the other, and both answer the same inputs with the same effects. For explorers that branch a run
+     * (e.g. replaying the model over every edge of a state graph) and for shrinkers.
+     */
+    public KevyNode copy() {
+        return new KevyNode(this);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // The step function
+
+    /** The node's whole behaviour: one input in, the effects out (see the class comment). */
+    public List<Effect> step(Input input) {
+        Objects.requireNonNull(input, "input");
+        List<Effect> out = new ArrayList<>();
+        if (input instanceof Input.Restart r) {
+            if (vol != null) {
+                crash(out);
+            }
+            boot(r.nowMs(), out);
+        } else if (input instanceof Input.PushConfig p) {
+            durable.push(p.config());
+            trace(out, "PushConfig", "nodeId", p.config().nodeId().orElse(""), "peers", p.config().peersString(),
+                    "scopes", p.config().scopesString(), "shards", p.config().shards());
+        } else if (vol == null) {
+            return List.of(); // down: the process is not there to see anything else
+        } else if (input instanceof Input.Crash) {
+            crash(out);
+        } else if (input instanceof Input.ClientCommand c) {
+            onClientCommand(c, out);
+        } else if (input instanceof Input.ConnectResult c) {
+            onConnectResult(c, out);
+        } else if (input instanceof Input.SendComplete s) {
+            onSendComplete(s, out);
+        } else if (input instanceof Input.PeerReply r) {
+            onPeerReply(r, out);
+        } else if (input instanceof Input.PeerError e) {
+            vol.moveById(e.moveId())
+                    .filter(m -> m.phase != MoveInFlight.Phase.COMMITTING)
+                    .ifPresent(m -> abort(m, e.reason(), e.nowMs(), out));
+        } else if (input instanceof Input.TimerFired t) {
+            onTimer(t, out);
+        } else if (input instanceof Input.HeartbeatFrom h) {
+            vol.lastHeard.merge(h.peerId(), h.nowMs(), Math::max);
+            trace(out, "Heartbeat", "from", h.peerId());
+        } else if (input instanceof Input.Snapshot s) {
+            int position = durable.log().size();
+            durable.saveSnapshot(new SnapshotImage(s.nowMs(), vol.stores.all(), position));
+            trace(out, "Snapshot", "logPosition", position);
+        } else {
+            throw new IllegalStateException("unhandled input " + input);
+        }
+        return List.copyOf(out);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Client commands and the busy queue
+
+    private void onClientCommand(Input.ClientCommand c, List<Effect> out) {
+        SortedSet<Integer> shards = vol.stores.shardsTouched(c.args());
+        TreeSet<Integer> blocked = new TreeSet<>(vol.busy.keySet());
+        for (VolatileState.Pending p : vol.pending) {
+            blocked.addAll(p.shards());
+        }
+        if (!Collections.disjoint(shards, blocked)) {
+            // The shard is inside a MOVE-SCOPE (or behind commands that wait for one): it does
+            // nothing else until the move returns, so the command waits, in arrival order.
+            vol.pending.add(new VolatileState.Pending(c, shards));
+            return;
+        }
+        execute(c, c.nowMs(), out);
+    }
+
+    /** Runs the queued commands whose shards are free, in arrival order, at {@code nowMs}. */
+    private void drain(long nowMs, List<Effect> out) {
+        TreeSet<Integer> blocked = new TreeSet<>(vol.busy.keySet());
+        List<VolatileState.Pending> waiting = new ArrayList<>(vol.pending);
+        vol.pending.clear();
+        for (VolatileState.Pending p : waiting) {
+            if (Collections.disjoint(p.shards(), blocked)) {
+                execute(p.command(), nowMs, out);
+                // A queued MOVE-SCOPE makes its shard busy again; everything after it on that shard waits.
+                blocked.addAll(vol.busy.keySet());
+            } else {
+                vol.pending.add(p);
+                blocked.addAll(p.shards());
+            }
+        }
+    }
+
+    private void execute(Input.ClientCommand c, long nowMs, List<Effect> out) {
+        List<String> args = c.args();
+        String cmd = Commands.name(args);
+        if (cmd.equals("MOVE-SCOPE")) {
+            moveScope(c, nowMs, out);
+        } else if (cmd.equals("MOVE-SCOPE-INGEST")) {
+            ingest(c, nowMs, out);
+        } else if (Commands.isCheckedWrite(args)) {
+            checkedWrite(c, nowMs, out);
+        } else if (Commands.isWrite(args)) {
+            Reply r = vol.stores.execute(args, nowMs);
+            boolean logged = !r.isError();
+            if (logged) {
+                durable.append(new LogEntry(nowMs, args, Optional.empty(), "accepted"));
+            }
+            out.add(new Effect.Reply(c.conn(), c.reqId(), r.wire()));
+            trace(out, "ClientWrite", "conn", c.conn(), "reqId", c.reqId(), "cmd", cmd,
+                    "key", args.size() >= 2 ? args.get(1) : "", "checked", false, "verdict", "accepted",
+                    "reason", "NOT_CHECKED", "reply", r.wire(), "logged", logged);
+        } else if (Commands.isRead(args)) {
+            Reply r = vol.stores.execute(args, nowMs);
+            out.add(new Effect.Reply(c.conn(), c.reqId(), r.wire()));
+            trace(out, "ClientRead", "conn", c.conn(), "reqId", c.reqId(), "cmd", cmd,
+                    "key", args.size() >= 2 ? args.get(1) : "", "reply", r.wire());
+        } else {
+            // PING, unknown commands, …: no state change, just the store's answer.
+            out.add(new Effect.Reply(c.conn(), c.reqId(), vol.stores.execute(args, nowMs).wire()));
+        }
+    }
+
+    private void checkedWrite(Input.ClientCommand c, long nowMs, List<Effect> out) {
+        List<String> args = c.args();
+        String key = args.get(1);
+        int shard = vol.stores.shardOf(key);
+        WriteVerdict v = WriteRouter.route(context(nowMs, Optional.ofNullable(vol.ingesting.get(shard))), args);
+        String wire;
+        String verdict;
+        String reason;
+        boolean logged;
+        if (v instanceof WriteVerdict.Accept a) {
+            Reply r = vol.stores.execute(args, nowMs);
+            wire = r.wire();
+            verdict = "accepted";
+            reason = a.reason().name();
+            logged = !r.isError();
+            if (logged) {
+                durable.append(new LogEntry(nowMs, args, Optional.empty(), "accepted"));
+            }
+        } else if (v instanceof WriteVerdict.Quiesced q) {
+            wire = q.wireReply().orElseThrow();
+            verdict = "QUIESCED";
+            reason = q.to();
+            logged = false;
+        } else if (v instanceof WriteVerdict.Misdirected m) {
+            wire = m.wireReply().orElseThrow();
+            verdict = "MISDIRECTED";
+            reason = m.writer();
+            // kevy appends the write to its log even though it answered MISDIRECTED (§6).
+            logged = variant.logMisdirected();
+            if (logged) {
+                durable.append(new LogEntry(nowMs, args, Optional.empty(), "MISDIRECTED"));
+            }
+        } else {
+            throw new IllegalStateException("unhandled verdict " + v);
+        }
+        out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
+        trace(out, "ClientWrite", "conn", c.conn(), "reqId", c.reqId(), "cmd", Commands.name(args), "key", key,
+                "shard", shard, "checked", true, "verdict", verdict, "reason", reason, "reply", wire, "logged", logged);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // MOVE-SCOPE on the source
+
+    private void moveScope(Input.ClientCommand c, long nowMs, List<Effect> out) {
+        List<String> a = c.args();
+        Optional<String> error = validateMove(a);
+        if (error.isPresent()) {
+            out.add(new Effect.Reply(c.conn(), c.reqId(), error.get()));
+            return;
+        }
+        String prefix = a.get(1);
+        String from = a.get(3);
+        String to = a.get(5);
+        String self = vol.config.nodeId().orElseThrow();
+        Optional<MigrationError> refused = vol.migrations.start(prefix, self, to);
+        if (refused.isPresent()) {
+            String wire = KevyTexts.moveStartRefused(refused.get().text());
+            out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
+            trace(out, "StartRefused", "prefix", prefix, "from", from, "to", to, "error", refused.get().name(),
+                    "reply", wire);
+            return;
+        }
+        int shard = vol.stores.shardOf(prefix);
+        List<List<String>> frames = new ArrayList<>();
+        switch (variant.sliceShards()) {
+            case PREFIX_SHARD -> frames.addAll(vol.stores.shard(shard).serializeSlice(prefix, nowMs));
+            case ALL_SHARDS -> {
+                for (int i = 0; i < vol.stores.shards(); i++) {
+                    frames.addAll(vol.stores.shard(i).serializeSlice(prefix, nowMs));
+                }
+            }
+            default -> throw new IllegalStateException("unhandled sliceShards " + variant.sliceShards());
+        }
+        String moveId = name + "/m" + nextMoveNumber++;
+        MoveInFlight m = new MoveInFlight(moveId, prefix, self, to, c.conn(), c.reqId(), shard, frames.size(),
+                FrameCodec.encode(frames));
+        vol.moves.put(prefix, m);
+        vol.busy.put(shard, moveId);
+        trace(out, "Start", "moveId", moveId, "prefix", prefix, "from", self, "to", to, "shard", shard,
+                "frames", frames.size(), "sliceShards", variant.sliceShards().wireName());
+        out.add(new Effect.Connect(moveId, to, vol.peers.addr(to), CONNECT_TIMEOUT_MS));
+        setTimer(m, "connect", CONNECT_TIMEOUT_MS, out);
+    }
+
+    /** §4 steps 1–5 (step 6 is {@code start} itself); empty when the command may start. */
+    private Optional<String> validateMove(List<String> a) {
+        if (a.size() != 6) {
+            return Optional.of(KevyTexts.MOVE_ARITY);
+        }
+        if (!a.get(2).equalsIgnoreCase("FROM") || !a.get(4).equalsIgnoreCase("TO")) {
+            return Optional.of(KevyTexts.MOVE_SYNTAX);
+        }
+        Optional<String> self = vol.config.nodeId();
+        if (self.isEmpty()) {
+            return Optional.of(KevyTexts.MOVE_NO_NODE_ID);
+        }
+        if (!a.get(3).equals(self.get())) {
+            return Optional.of(KevyTexts.moveFromNotSelf(a.get(3), self.get()));
+        }
+        if (!vol.peers.contains(a.get(5))) {
+            return Optional.of(KevyTexts.moveTargetNotInPeers(a.get(5)));
+        }
+        if (vol.config.scopes().isEmpty()) {
+            return Optional.of(KevyTexts.MOVE_NO_SCOPES);
+        }
+        return Optional.empty();
+    }
+
+    private void onConnectResult(Input.ConnectResult r, List<Effect> out) {
+        Optional<MoveInFlight> found = vol.moveById(r.moveId());
+        if (found.isEmpty() || found.get().phase != MoveInFlight.Phase.CONNECTING) {
+            return; // stale: the move already ended (e.g. the connect timer fired first)
+        }
+        MoveInFlight m = found.get();
+        cancelTimer(m, "connect", out);
+        if (!r.ok()) {
+            abort(m, r.error() == null ? ShipFailure.CONNECTION_REFUSED : r.error(), r.nowMs(), out);
+            return;
+        }
+        m.phase = MoveInFlight.Phase.SENDING;
+        out.add(new Effect.SendIngest(m.moveId, m.to, List.of("MOVE-SCOPE-INGEST", m.prefix, m.bulk)));
+        trace(out, "Ship", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to, "frames", m.frames,
+                "bulkChars", m.bulk.length());
+        // kevy writes with no timeout at all; the remedy bounds the send.
+        if (variant.shipWriteTimeoutMs().isPresent()) {
+            setTimer(m, "write", variant.shipWriteTimeoutMs().getAsLong(), out);
+        }
+    }
+
+    private void onSendComplete(Input.SendComplete s, List<Effect> out) {
+        Optional<MoveInFlight> found = vol.moveById(s.moveId());
+        if (found.isEmpty() || found.get().phase != MoveInFlight.Phase.SENDING) {
+            return;
+        }
+        MoveInFlight m = found.get();
+        cancelTimer(m, "write", out);
+        m.phase = MoveInFlight.Phase.AWAITING_REPLY;
+        // kevy's 60 s read timeout starts only once the request is written.
+        setTimer(m, "read", READ_TIMEOUT_MS, out);
+    }
+
+    private void onPeerReply(Input.PeerReply r, List<Effect> out) {
+        Optional<MoveInFlight> found = vol.moveById(r.moveId());
+        if (found.isEmpty()) {
+            return;
+        }
+        MoveInFlight m = found.get();
+        if (m.phase != MoveInFlight.Phase.SENDING && m.phase != MoveInFlight.Phase.AWAITING_REPLY) {
+            return;
+        }
+        cancelTimer(m, "write", out);
+        cancelTimer(m, "read", out);
+        if (r.reply().startsWith("+")) {
+            commit(m, r.nowMs(), out);
+        } else {
+            abort(m, r.reply().startsWith("-") ? r.reply().substring(1) : r.reply(), r.nowMs(), out);
+        }
+    }
+
+    private void onTimer(Input.TimerFired t, List<Effect> out) {
+        Optional<MoveInFlight> found = vol.moveByTimer(t.timerId());
+        if (found.isEmpty()) {
+            return; // cancelled, or set by a previous incarnation
+        }
+        MoveInFlight m = found.get();
+        m.timers.remove(t.timerId());
+        String kind = t.timerId().substring(m.moveId.length() + 1);
+        switch (kind) {
+            case "connect" -> abort(m, ShipFailure.CONNECT_TIMED_OUT, t.nowMs(), out);
+            case "write" -> abort(m, ShipFailure.WRITE_TIMED_OUT, t.nowMs(), out);
+            case "read" -> abort(m, ShipFailure.READ_TIMED_OUT, t.nowMs(), out);
+            case "commit" -> commitInsert(m, t.nowMs(), out);
+            default -> throw new IllegalStateException("unknown timer kind " + t.timerId());
+        }
+    }
+
+    private void commit(MoveInFlight m, long nowMs, List<Effect> out) {
+        MigrationTable t = vol.migrations;
+        if (t instanceof SeedLayoutMigrationTable seed) {
+            // kevy's commit releases MIGRATING before it locks MIGRATED: the prefix is in neither map
+            // until CommitInsert, and the simulator may deliver other events in between.
+            Optional<MigrationState> removed = seed.commitRemove(m.prefix);
+            checkState(removed.isPresent(), "CommitRemove found no MIGRATING entry for %s", m.prefix);
+            m.removed = removed;
+            m.phase = MoveInFlight.Phase.COMMITTING;
+            trace(out, "CommitRemove", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to);
+            setTimer(m, "commit", 0, out);
+        } else {
+            Optional<MigrationState> st = t.commit(m.prefix);
+            checkState(st.isPresent(), "Commit found no MIGRATING entry for %s", m.prefix);
+            persistMigrated(m.prefix, st.get());
+            trace(out, "Commit", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to,
+                    "frames", m.frames);
+            finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
+        }
+    }
+
+    private void commitInsert(MoveInFlight m, long nowMs, List<Effect> out) {
+        checkState(m.phase == MoveInFlight.Phase.COMMITTING && m.removed.isPresent(),
+                "commit timer fired for %s outside the commit window", m.moveId);
+        ((SeedLayoutMigrationTable) vol.migrations).commitInsert(m.prefix, m.removed.get());
+        persistMigrated(m.prefix, m.removed.get());
+        trace(out, "CommitInsert", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to,
+                "frames", m.frames);
+        finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
+    }
+
+    private void persistMigrated(String prefix, MigrationState st) {
+        if (variant.migratedDurable()) {
+            durable.persistMigrated(prefix, st);
+        }
+    }
+
+    private void abort(MoveInFlight m, String reason, long nowMs, List<Effect> out) {
+        for (String timer : new ArrayList<>(m.timers)) {
+            out.add(new Effect.CancelTimer(timer));
+        }
+        m.timers.clear();
+        Optional<MigrationState> removed = vol.migrations.abort(m.prefix);
+        checkState(removed.isPresent(), "Abort found no MIGRATING entry for %s", m.prefix);
+        trace(out, "Abort", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to, "reason", reason);
+        finish(m, KevyTexts.shipFailed(reason), nowMs, out);
+    }
+
+    /** The MOVE-SCOPE command returns: answer the operator, free the shard, run what queued behind it. */
+    private void finish(MoveInFlight m, String wire, long nowMs, List<Effect> out) {
+        out.add(new Effect.Reply(m.conn, m.reqId, wire));
+        vol.moves.remove(m.prefix);
+        vol.busy.remove(m.shard);
+        drain(nowMs, out);
+    }
+
+    private void setTimer(MoveInFlight m, String kind, long delayMs, List<Effect> out) {
+        String id = m.timerId(kind);
+        m.timers.add(id);
+        out.add(new Effect.SetTimer(id, delayMs));
+    }
+
+    private void cancelTimer(MoveInFlight m, String kind, List<Effect> out) {
+        String id = m.timerId(kind);
+        if (m.timers.remove(id)) {
+            out.add(new Effect.CancelTimer(id));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // MOVE-SCOPE-INGEST on the target
+
+    private void ingest(Input.ClientCommand c, long nowMs, List<Effect> out) {
+        List<String> a = c.args();
+        if (a.size() != 3) {
+            out.add(new Effect.Reply(c.conn(), c.reqId(), KevyTexts.INGEST_ARITY));
+            return;
+        }
+        String prefix = a.get(1);
+        int prefixShard = vol.stores.shardOf(prefix);
+        List<List<String>> frames;
+        try {
+            frames = FrameCodec.decode(a.get(2));
+        } catch (MalformedBulkException e) {
+            out.add(new Effect.Reply(c.conn(), c.reqId(), KevyTexts.INGEST_MALFORMED));
+            trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", 0,
+                    "reason", "malformed bulk", "detail", e.getMessage(), "reply", KevyTexts.INGEST_MALFORMED);
+            return;
+        }
+        // §3 rule 1: while the ingest runs, this shard accepts every write under the prefix.
+        vol.ingesting.put(prefixShard, prefix);
+        int applied = 0;
+        String wire = null;
+        try {
+            for (List<String> frame : frames) {
+                String key = frame.size() >= 2 ? frame.get(1) : "";
+                WriteVerdict v = WriteRouter.route(context(nowMs, Optional.of(prefix)), frame);
+                Reply r;
+                if (v.accepted()) {
+                    r = switch (variant.ingestShard()) {
+                        case PREFIX_SHARD -> vol.stores.shard(prefixShard).execute(frame, nowMs);
+                        case KEY_SHARD -> vol.stores.execute(frame, nowMs);
+                    };
+                } else {
+                    r = Reply.error(v.wireReply().orElseThrow().substring(1));
+                }
+                if (r.isError()) {
+                    String errorText = r.wire().substring(1);
+                    wire = KevyTexts.ingestRefused(key, errorText);
+                    trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", applied,
+                            "key", key, "reason", errorText, "reply", wire);
+                    break;
+                }
+                applied++;
+                if (variant.ingestLogged()) {
+                    durable.append(new LogEntry(nowMs, frame, Optional.of(prefix), "ingest"));
+                }
+            }
+        } finally {
+            vol.ingesting.remove(prefixShard);
+        }
+        if (wire == null) {
+            wire = KevyTexts.ingestOk(applied);
+            trace(out, "Ingest", "prefix", prefix, "shard", prefixShard, "applied", applied,
+                    "ingestShard", variant.ingestShard().wireName(), "logged", variant.ingestLogged());
+        }
+        out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Crash, boot, replay
+
+    private void crash(List<Effect> out) {
+        List<String> moves = new ArrayList<>();
+        for (MoveInFlight m : vol.moves.values()) {
+            moves.add(m.moveId);
+        }
+        int dropped = vol.pending.size();
+        vol = null;
+        trace(out, "Crash", "movesLost", moves, "queuedLost", dropped);
+    }
+
+    private void boot(long nowMs, List<Effect> out) {
+        NodeConfig cfg = durable.adoptPending();
+        BootResult b = bootFrom(cfg, nowMs);
+        if (b.error().isPresent()) {
+            vol = null;
+            bootError = b.error();
+            trace(out, "Restart", "ok", false, "error", b.error().get(), "nodeId", cfg.nodeId().orElse(""),
+                    "scopes", cfg.scopesString());
+            return;
+        }
+        vol = b.state();
+        bootError = Optional.empty();
+        trace(out, "Restart", "ok", true, "nodeId", cfg.nodeId().orElse(""), "peers", cfg.peersString(),
+                "scopes", cfg.scopesString(), "shards", cfg.shards(), "fromSnapshot", durable.snapshot().isPresent(),
+                "replayed", b.replayed(), "applied", b.applied(), "dropped", b.dropped(),
+                "migratedRestored", b.state().migrations.migratedSnapshot().size());
+    }
+
+    private record BootResult(Optional<String> error, VolatileState state, int replayed, int applied, int dropped) {}
+
+    /**
+     * What a boot with {@code cfg} at {@code nowMs} produces from the durable state, without touching
+     * anything: the node's restart and {@link #recoverableStores} share it.
+     */
+    private BootResult bootFrom(NodeConfig cfg, long nowMs) {
+        OwnershipTable table;
+        try {
+            table = OwnershipTable.build(cfg.scopes());
+        } catch (ScopeConfigException e) {
+            return new BootResult(Optional.of(KevyTexts.badScopesConfig(e.getMessage())), null, 0, 0, 0);
+        }
+        ShardedStores stores = ShardedStores.empty(cfg.shards());
+        int from = 0;
+        if (durable.snapshot().isPresent()) {
+            SnapshotImage img = durable.snapshot().get();
+            from = img.logPosition();
+            if (img.shards() == cfg.shards()) {
+                List<Store> copies = new ArrayList<>();
+                for (int i = 0; i < img.shards(); i++) {
+                    copies.add(img.copyOfShard(i));
+                }
+                stores = new ShardedStores(copies);
+            } else {
+                // The shard count changed with the config: re-home every key by rebuilding it from its
+                // frames (the same frames MOVE-SCOPE ships), so each lands on its shard in the new layout.
+                for (int i = 0; i < img.shards(); i++) {
+                    for (List<String> frame : img.copyOfShard(i).serializeSlice("", nowMs)) {
+                        stores.execute(frame, nowMs);
+                    }
+                }
+            }
+        }
+        VolatileState v = new VolatileState(cfg, table, variant.tableLayout().create(), stores, nowMs);
+        List<LogEntry> log = durable.log();
+        int applied = 0;
+        int dropped = 0;
+        for (int i = from; i < log.size(); i++) {
+            LogEntry e = log.get(i);
+            if (replayAccepts(v, e, nowMs)) {
+                v.stores.execute(e.args(), e.nowMs());
+                applied++;
+            } else {
+                dropped++;
+            }
+        }
+        if (variant.migratedDurable()) {
+            for (Map.Entry<String, MigrationState> m : durable.migrated().entrySet()) {
+                v.migrations.start(m.getKey(), m.getValue().from(), m.getValue().to());
+                v.migrations.commit(m.getKey());
+            }
+        }
+        return new BootResult(Optional.empty(), v, log.size() - from, applied, dropped);
+    }
+
+    /**
+     * Replay runs each logged write through the write path of the booting node: this boot's config, an
+     * empty migration table, every peer unseen. MSET, unchecked live, is checked on its first key here.
+     */
+    private boolean replayAccepts(VolatileState v, LogEntry e, long bootMs) {
+        List<String> args = e.args();
+        List<String> routed = args;
+        if (Commands.name(args).equals("MSET") && args.size() >= 2) {
+            routed = List.of("SET", args.get(1), "");
+        }
+        RoutingContext ctx = new RoutingContext(v.config.nodeId(), v.peers, v.table, v.migrations, e.ingestPrefix(),
+                peer -> isDown(v, peer, bootMs));
+        return WriteRouter.route(ctx, routed).accepted();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Routing context and the DOWN view
+
+    private RoutingContext context(long nowMs, Optional<String> ingesting) {
+        VolatileState v = vol;
+        return new RoutingContext(v.config.nodeId(), v.peers, v.table, v.migrations, ingesting,
+                peer -> isDown(v, peer, nowMs));
+    }
+
+    private boolean isDown(VolatileState v, String peer, long nowMs) {
+        if (v.config.nodeId().isPresent() && v.config.nodeId().get().equals(peer)) {
+            return false; // a node never counts itself
+        }
+        if (!v.peers.contains(peer)) {
+            return false; // a writer not listed in peers is never DOWN
+        }
+        Long last = v.lastHeard.get(peer);
+        if (last == null) {
+            return variant.neverHeardIsDown();
+        }
+        return nowMs - last > DOWN_AFTER_MS;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Read-only accessors (for the simulator's invariant checker); none of them changes state.
+
+    public String name() {
+        return name;
+    }
+
+    public Variant variant() {
+        return variant;
+    }
+
+    public boolean isUp() {
+        return vol != null;
+    }
+
+    /** Why the last boot failed ({@code kevy: bad [cluster] scopes config: …}); empty after a good boot. */
+    public Optional<String> bootError() {
+        return bootError;
+    }
+
+    /** The config the running node booted with (or the config file, while down). */
+    public NodeConfig config() {
+        return vol != null ? vol.config : durable.config();
+    }
+
+    public Optional<String> nodeId() {
+        return config().nodeId();
+    }
+
+    public DurableState durable() {
+        return durable;
+    }
+
+    /** The volatile state, empty while down. */
+    public Optional<VolatileState> volatileState() {
+        return Optional.ofNullable(vol);
+    }
+
+    /** The shard of this node that owns {@code key}. */
+    public int shardOf(String key) {
+        return Sharding.shardOf(key, config().shards());
+    }
+
+    /** What the write path would answer for a {@code SET key …} at {@code nowMs}. */
+    public WriteVerdict routeWrite(String key, long nowMs) {
+        VolatileState v = up();
+        int shard = v.stores.shardOf(key);
+        return WriteRouter.route(context(nowMs, Optional.ofNullable(v.ingesting.get(shard))),
+                List.of("SET", key, ""));
+    }
+
+    /** True when the node is up and would execute a checked write of {@code key} at {@code nowMs}. */
+    public boolean acceptsWrite(String key, long nowMs) {
+        return vol != null && routeWrite(key, nowMs).accepted();
+    }
+
+    /** The value a GET/LRANGE of {@code key} at {@code nowMs} would see: the key's own shard only. */
+    public Optional<Value> read(String key, long nowMs) {
+        VolatileState v = up();
+        return v.stores.shard(v.stores.shardOf(key)).get(key, nowMs);
+    }
+
+    /** Live keys and values of shard {@code shard} at {@code nowMs}. */
+    public SortedMap<String, Value> storeEntries(int shard, long nowMs) {
+        return up().stores.shard(shard).entries(nowMs);
+    }
+
+    public int shards() {
+        return config().shards();
+    }
+
+    public SortedMap<String, MigrationState> migratingSnapshot() {
+        return up().migrations.migratingSnapshot();
+    }
+
+    public SortedMap<String, MigrationState> migratedSnapshot() {
+        return up().migrations.migratedSnapshot();
+    }
+
+    /** prefix → the MOVE-SCOPE in flight on this node (as source). */
+    public SortedMap<String, MoveView> movesInFlight() {
+        TreeMap<String, MoveView> m = new TreeMap<>();
+        if (vol != null) {
+            for (MoveInFlight f : vol.moves.values()) {
+                m.put(f.prefix, f.view());
+            }
+        }
+        return Collections.unmodifiableSortedMap(m);
+    }
+
+    /** Shards busy with a MOVE-SCOPE: shard → moveId. */
+    public SortedMap<Integer, String> busyShards() {
+        return vol == null ? Collections.emptySortedMap() : vol.busyShards();
+    }
+
+    /** Number of client commands queued behind busy shards. */
+    public int queuedCommands() {
+        return vol == null ? 0 : vol.pending.size();
+    }
+
+    /** The node's DOWN view of {@code peer} at {@code nowMs}. */
+    public boolean isDown(String peer, long nowMs) {
+        return isDown(up(), peer, nowMs);
+    }
+
+    /**
+     * The stores a restart at {@code nowMs} would rebuild from the durable state (snapshot + replay,
+     * under the config the next boot reads), one per shard; empty when that boot would fail. Computes a
+     * boot on the side: nothing of this node changes. For {@code NoLostWrite}-style checks.
+     */
+    public Optional<List<Store>> recoverableStores(long nowMs) {
+        BootResult b = bootFrom(durable.configForNextBoot(), nowMs);
+        return b.error().isPresent() ? Optional.empty() : Optional.of(b.state().stores.all());
+    }
+
+    private VolatileState up() {
+        checkState(vol != null, "node %s is down", name);
+        return vol;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private void trace(List<Effect> out, String action, Object... kv) {
+        checkState(kv.length % 2 == 0, "trace fields come in pairs");
+        TreeMap<String, Object> f = new TreeMap<>();
+        f.put("node", name);
+        for (int i = 0; i < kv.length; i += 2) {
+            f.put((String) kv[i], kv[i + 1]);
+        }
+        out.add(new Effect.Trace(action, f));
+    }
+
+    private static void checkState(boolean cond, String fmt, Object... args) {
+        if (!cond) {
+            throw new IllegalStateException(String.format(fmt, args));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KevyNode{" + name + ", " + variant.name() + (vol == null ? ", down" : ", up") + "}";
+    }
+
+    /** Peers of the running config (for tests and tools). */
+    Peers peers() {
+        return up().peers;
+    }
+}

@@ -1,0 +1,63 @@
+package movescope.model.protocol;
+
+/**
+ * kevy 5.4's reply texts for MOVE-SCOPE and MOVE-SCOPE-INGEST, character for character from
+ * kevy-move-scope.md §4, §5 and §8 (note the em dash "—" in three of them). One place, so a test can
+ * compare every one of them and a typo cannot hide in a format string.
+ */
+public final class KevyTexts {
+    private KevyTexts() {}
+
+    public static final String MOVE_ARITY =
+            "-ERR wrong number of arguments — MOVE-SCOPE <prefix> FROM <from-id> TO <to-id>";
+    public static final String MOVE_SYNTAX =
+            "-ERR MOVE-SCOPE syntax: MOVE-SCOPE <prefix> FROM <from-id> TO <to-id>";
+    public static final String MOVE_NO_NODE_ID =
+            "-ERR MOVE-SCOPE: [cluster] node_id is not configured on this node";
+    public static final String MOVE_NO_SCOPES =
+            "-ERR MOVE-SCOPE: no [cluster] scopes declared on this node — writes would not quiesce during the move";
+    public static final String INGEST_ARITY =
+            "-ERR wrong number of arguments — MOVE-SCOPE-INGEST <prefix> <bulk>";
+    public static final String INGEST_MALFORMED = "-ERR MOVE-SCOPE-INGEST: malformed bulk";
+    public static final String BAD_SCOPES_PREFIX = "kevy: bad [cluster] scopes config: ";
+
+    /** {@code -ERR MOVE-SCOPE: from-id "<from>" is not this node ("<self>")}. */
+    public static String moveFromNotSelf(String from, String self) {
+        return "-ERR MOVE-SCOPE: from-id \"" + from + "\" is not this node (\"" + self + "\")";
+    }
+
+    /** {@code -ERR MOVE-SCOPE: target node "<to>" not in [cluster] peers}. */
+    public static String moveTargetNotInPeers(String to) {
+        return "-ERR MOVE-SCOPE: target node \"" + to + "\" not in [cluster] peers";
+    }
+
+    /** {@code -ERR MOVE-SCOPE: <AlreadyMigrating or AlreadyMigrated text>}. */
+    public static String moveStartRefused(String errorText) {
+        return "-ERR MOVE-SCOPE: " + errorText;
+    }
+
+    /** {@code +OK <frames>}: the move committed; {@code frames} counts the serialized rebuild frames. */
+    public static String moveOk(int frames) {
+        return "+OK " + frames;
+    }
+
+    /** {@code -ERR MOVE-SCOPE ship failed: <reason>}; see {@link ShipFailure} for the reasons. */
+    public static String shipFailed(String reason) {
+        return "-ERR MOVE-SCOPE ship failed: " + reason;
+    }
+
+    /** {@code -ERR MOVE-SCOPE-INGEST: key '<key>' refused by this node: <error text>}. */
+    public static String ingestRefused(String key, String errorText) {
+        return "-ERR MOVE-SCOPE-INGEST: key '" + key + "' refused by this node: " + errorText;
+    }
+
+    /** {@code +OK <applied>}. */
+    public static String ingestOk(int applied) {
+        return "+OK " + applied;
+    }
+
+    /** {@code kevy: bad [cluster] scopes config: <error>}, the boot failure. */
+    public static String badScopesConfig(String error) {
+        return BAD_SCOPES_PREFIX + error;
+    }
+}

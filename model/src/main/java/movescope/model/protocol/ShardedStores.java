@@ -1,0 +1,183 @@
+package movescope.model.protocol;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import movescope.model.routing.Commands;
+import movescope.model.store.Reply;
+import movescope.model.store.Store;
+
+/**
+ * The live stores of one node, one {@link Store} per shard, and how a command reaches them. A key lives
+ * on {@link Sharding#shardOf} its shard; single-key commands run on that shard. The multi-key commands
+ * the store knows are split by shard and their replies merged, as a shard-per-core server does:
+ * {@code MSET} (per-shard MSET, {@code +OK}), {@code MGET} (per-shard MGET, elements back in request
+ * order), {@code DEL}/{@code UNLINK}/{@code EXISTS} (per-shard, counts summed), {@code FLUSHALL}/
+ * {@code FLUSHDB} (every shard). A command without a key runs on shard 0. With one shard all of this is
+ * exactly {@code store.execute(args)}.
+ */
+final class ShardedStores {
+    private final List<Store> stores;
+
+    ShardedStores(List<Store> stores) {
+        if (stores.isEmpty()) {
+            throw new IllegalArgumentException("a node has at least one shard");
+        }
+        this.stores = new ArrayList<>(stores);
+    }
+
+    static ShardedStores empty(int shards) {
+        List<Store> s = new ArrayList<>(shards);
+        for (int i = 0; i < shards; i++) {
+            s.add(new Store());
+        }
+        return new ShardedStores(s);
+    }
+
+    /** Independent copies of every shard's store. */
+    ShardedStores copy() {
+        List<Store> c = new ArrayList<>(stores.size());
+        for (Store s : stores) {
+            c.add(s.copy());
+        }
+        return new ShardedStores(c);
+    }
+
+    int shards() {
+        return stores.size();
+    }
+
+    Store shard(int i) {
+        return stores.get(i);
+    }
+
+    List<Store> all() {
+        return Collections.unmodifiableList(stores);
+    }
+
+    int shardOf(String key) {
+        return Sharding.shardOf(key, stores.size());
+    }
+
+    /** The shards a command touches: what must be free for it to run (see KevyNode's busy queueing). */
+    SortedSet<Integer> shardsTouched(List<String> args) {
+        TreeSet<Integer> out = new TreeSet<>();
+        String name = Commands.name(args);
+        switch (name) {
+            case "FLUSHALL", "FLUSHDB" -> {
+                for (int i = 0; i < stores.size(); i++) {
+                    out.add(i);
+                }
+            }
+            case "MSET" -> {
+                for (int i = 1; i < args.size(); i += 2) {
+                    out.add(shardOf(args.get(i)));
+                }
+            }
+            case "MGET", "DEL", "UNLINK", "EXISTS" -> {
+                for (int i = 1; i < args.size(); i++) {
+                    out.add(shardOf(args.get(i)));
+                }
+            }
+            default -> {
+                // MOVE-SCOPE and MOVE-SCOPE-INGEST land here too: args[1] is the prefix, and kevy runs
+                // them on the shard that owns the hash of the prefix string.
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(args.size() >= 2 ? shardOf(args.get(1)) : 0);
+        }
+        return out;
+    }
+
+    /** Runs {@code args} against the shard(s) its keys live on. */
+    Reply execute(List<String> args, long nowMs) {
+        String name = Commands.name(args);
+        int n = args.size();
+        if (stores.size() == 1) {
+            return stores.get(0).execute(args, nowMs);
+        }
+        switch (name) {
+            case "FLUSHALL", "FLUSHDB" -> {
+                Reply last = null;
+                for (Store s : stores) {
+                    last = s.execute(args, nowMs);
+                }
+                return last;
+            }
+            case "MSET" -> {
+                if (n < 3 || n % 2 == 0) {
+                    return stores.get(0).execute(args, nowMs); // the store's own arity error
+                }
+                TreeMap<Integer, List<String>> per = new TreeMap<>();
+                for (int i = 1; i < n; i += 2) {
+                    per.computeIfAbsent(shardOf(args.get(i)), k -> new ArrayList<>(List.of(args.get(0))))
+                            .addAll(List.of(args.get(i), args.get(i + 1)));
+                }
+                Reply r = Reply.ok();
+                for (Map.Entry<Integer, List<String>> e : per.entrySet()) {
+                    Reply one = stores.get(e.getKey()).execute(e.getValue(), nowMs);
+                    if (one.isError()) {
+                        r = one;
+                    }
+                }
+                return r;
+            }
+            case "DEL", "UNLINK", "EXISTS" -> {
+                if (n < 2) {
+                    return stores.get(0).execute(args, nowMs);
+                }
+                TreeMap<Integer, List<String>> per = perShardKeys(args);
+                long sum = 0;
+                for (Map.Entry<Integer, List<String>> e : per.entrySet()) {
+                    Reply one = stores.get(e.getKey()).execute(e.getValue(), nowMs);
+                    if (!(one instanceof Reply.IntegerReply i)) {
+                        return one;
+                    }
+                    sum += i.value();
+                }
+                return Reply.integer(sum);
+            }
+            case "MGET" -> {
+                if (n < 2) {
+                    return stores.get(0).execute(args, nowMs);
+                }
+                List<Reply> out = new ArrayList<>(Collections.nCopies(n - 1, (Reply) new Reply.NullBulk()));
+                TreeMap<Integer, List<Integer>> positions = new TreeMap<>();
+                for (int i = 1; i < n; i++) {
+                    positions.computeIfAbsent(shardOf(args.get(i)), k -> new ArrayList<>()).add(i);
+                }
+                for (Map.Entry<Integer, List<Integer>> e : positions.entrySet()) {
+                    List<String> sub = new ArrayList<>();
+                    sub.add(args.get(0));
+                    for (int pos : e.getValue()) {
+                        sub.add(args.get(pos));
+                    }
+                    Reply one = stores.get(e.getKey()).execute(sub, nowMs);
+                    if (!(one instanceof Reply.ArrayReply arr)) {
+                        return one;
+                    }
+                    for (int j = 0; j < e.getValue().size(); j++) {
+                        out.set(e.getValue().get(j) - 1, arr.elements().get(j));
+                    }
+                }
+                return new Reply.ArrayReply(out);
+            }
+            default -> {
+                return stores.get(n >= 2 ? shardOf(args.get(1)) : 0).execute(args, nowMs);
+            }
+        }
+    }
+
+    private TreeMap<Integer, List<String>> perShardKeys(List<String> args) {
+        TreeMap<Integer, List<String>> per = new TreeMap<>();
+        for (int i = 1; i < args.size(); i++) {
+            per.computeIfAbsent(shardOf(args.get(i)), k -> new ArrayList<>(List.of(args.get(0)))).add(args.get(i));
+        }
+        return per;
+    }
+}

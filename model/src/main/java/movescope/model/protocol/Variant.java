@@ -1,0 +1,238 @@
+package movescope.model.protocol;
+
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import movescope.model.migration.TableLayout;
+
+/**
+ * A protocol variant: the switches of docs/vocabulary.md, each either kevy 5.4's behaviour or a remedy.
+ * {@link #KEVY_54} is kevy as built; {@link #FIXED} turns every remedy on. Flip one switch with the
+ * {@code with…} methods to see which remedy a violation depends on.
+ *
+ * @param tableLayout        {@code seed}: two locks and a commit window; {@code atomic}: one atomic table
+ * @param shipWriteTimeoutMs empty (kevy): sending the INGEST request can block forever; else a timeout
+ *                           on the send, after which the move aborts with {@code write timed out}
+ * @param sliceShards        which shards' keys MOVE-SCOPE serializes
+ * @param ingestShard        which target shard stores each ingested frame
+ * @param migratedDurable    MIGRATED survives a source restart
+ * @param neverHeardIsDown   a peer never heard from counts as DOWN
+ * @param logMisdirected     writes answered {@code -MISDIRECTED} are appended to the log (and replayed)
+ * @param ingestLogged       ingested frames are appended to the target's log
+ */
+public record Variant(
+        TableLayout tableLayout,
+        OptionalLong shipWriteTimeoutMs,
+        SliceShards sliceShards,
+        IngestShard ingestShard,
+        boolean migratedDurable,
+        boolean neverHeardIsDown,
+        boolean logMisdirected,
+        boolean ingestLogged) {
+
+    /** Which shards' keys MOVE-SCOPE serializes. */
+    public enum SliceShards {
+        /** kevy: only the shard that owns hash(prefix); keys on other shards are never shipped. */
+        PREFIX_SHARD("prefix-shard"),
+        /** Remedy: every shard of the source. */
+        ALL_SHARDS("all-shards");
+
+        private final String wireName;
+
+        SliceShards(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static SliceShards parse(String s) {
+            for (SliceShards v : values()) {
+                if (v.wireName.equalsIgnoreCase(s)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown sliceShards \"" + s + "\" (expected prefix-shard or all-shards)");
+        }
+    }
+
+    /** Which target shard stores an ingested frame. */
+    public enum IngestShard {
+        /** kevy: the shard that owns hash(prefix) stores every frame, whatever the key's own shard. */
+        PREFIX_SHARD("prefix-shard"),
+        /** Remedy: each frame goes to the shard that owns its key, where reads will look for it. */
+        KEY_SHARD("key-shard");
+
+        private final String wireName;
+
+        IngestShard(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static IngestShard parse(String s) {
+            for (IngestShard v : values()) {
+                if (v.wireName.equalsIgnoreCase(s)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown ingestShard \"" + s + "\" (expected prefix-shard or key-shard)");
+        }
+    }
+
+    /** kevy 5.4 as built. */
+    public static final Variant KEVY_54 = new Variant(TableLayout.SEED, OptionalLong.empty(),
+            SliceShards.PREFIX_SHARD, IngestShard.PREFIX_SHARD, false, true, true, false);
+
+    /** Every remedy switched on. */
+    public static final Variant FIXED = new Variant(TableLayout.ATOMIC, OptionalLong.of(60_000),
+            SliceShards.ALL_SHARDS, IngestShard.KEY_SHARD, true, false, false, true);
+
+    /** The switch names, in vocabulary order. */
+    public static final java.util.List<String> SWITCHES = java.util.List.of("tableLayout", "shipWriteTimeoutMs",
+            "sliceShards", "ingestShard", "migratedDurable", "neverHeardIsDown", "logMisdirected", "ingestLogged");
+
+    public Variant {
+        Objects.requireNonNull(tableLayout, "tableLayout");
+        Objects.requireNonNull(shipWriteTimeoutMs, "shipWriteTimeoutMs");
+        Objects.requireNonNull(sliceShards, "sliceShards");
+        Objects.requireNonNull(ingestShard, "ingestShard");
+        if (shipWriteTimeoutMs.isPresent() && shipWriteTimeoutMs.getAsLong() <= 0) {
+            throw new IllegalArgumentException("shipWriteTimeoutMs must be > 0, got " + shipWriteTimeoutMs.getAsLong());
+        }
+    }
+
+    /** {@code kevy-5.4} or {@code fixed} (case-insensitive). */
+    public static Variant named(String name) {
+        Objects.requireNonNull(name, "name");
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "kevy-5.4" -> KEVY_54;
+            case "fixed" -> FIXED;
+            default -> throw new IllegalArgumentException("unknown variant \"" + name + "\" (expected kevy-5.4 or fixed)");
+        };
+    }
+
+    /** {@code kevy-5.4}, {@code fixed}, or {@code custom} for any other combination. */
+    public String name() {
+        if (equals(KEVY_54)) {
+            return "kevy-5.4";
+        }
+        if (equals(FIXED)) {
+            return "fixed";
+        }
+        return "custom";
+    }
+
+    public Variant withTableLayout(TableLayout v) {
+        return new Variant(v, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged);
+    }
+
+    public Variant withShipWriteTimeoutMs(OptionalLong v) {
+        return new Variant(tableLayout, v, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged);
+    }
+
+    public Variant withSliceShards(SliceShards v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, v, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged);
+    }
+
+    public Variant withIngestShard(IngestShard v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, v, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged);
+    }
+
+    public Variant withMigratedDurable(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, v, neverHeardIsDown,
+                logMisdirected, ingestLogged);
+    }
+
+    public Variant withNeverHeardIsDown(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, v,
+                logMisdirected, ingestLogged);
+    }
+
+    public Variant withLogMisdirected(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable,
+                neverHeardIsDown, v, ingestLogged);
+    }
+
+    public Variant withIngestLogged(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable,
+                neverHeardIsDown, logMisdirected, v);
+    }
+
+    /**
+     * Sets one switch from its vocabulary spelling, as a scenario file writes it: {@code tableLayout}
+     * {@code seed|atomic}; {@code shipWriteTimeoutMs} {@code none|<ms>}; {@code sliceShards}
+     * {@code prefix-shard|all-shards}; {@code ingestShard} {@code prefix-shard|key-shard}; the booleans
+     * {@code true|false}.
+     *
+     * @throws IllegalArgumentException naming the switch and the accepted values
+     */
+    public Variant withSwitch(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        return switch (name) {
+            case "tableLayout" -> withTableLayout(TableLayout.parse(value));
+            case "shipWriteTimeoutMs" -> withShipWriteTimeoutMs(parseTimeout(value));
+            case "sliceShards" -> withSliceShards(SliceShards.parse(value));
+            case "ingestShard" -> withIngestShard(IngestShard.parse(value));
+            case "migratedDurable" -> withMigratedDurable(parseBool(name, value));
+            case "neverHeardIsDown" -> withNeverHeardIsDown(parseBool(name, value));
+            case "logMisdirected" -> withLogMisdirected(parseBool(name, value));
+            case "ingestLogged" -> withIngestLogged(parseBool(name, value));
+            default -> throw new IllegalArgumentException("unknown variant switch \"" + name + "\" (expected one of "
+                    + SWITCHES + ")");
+        };
+    }
+
+    /** Every switch in its vocabulary spelling, sorted by name (for traces, reports and scenario files). */
+    public SortedMap<String, String> switches() {
+        TreeMap<String, String> m = new TreeMap<>();
+        m.put("tableLayout", tableLayout.wireName());
+        m.put("shipWriteTimeoutMs", shipWriteTimeoutMs.isPresent()
+                ? Long.toString(shipWriteTimeoutMs.getAsLong()) : "none");
+        m.put("sliceShards", sliceShards.wireName());
+        m.put("ingestShard", ingestShard.wireName());
+        m.put("migratedDurable", Boolean.toString(migratedDurable));
+        m.put("neverHeardIsDown", Boolean.toString(neverHeardIsDown));
+        m.put("logMisdirected", Boolean.toString(logMisdirected));
+        m.put("ingestLogged", Boolean.toString(ingestLogged));
+        return Collections.unmodifiableSortedMap(m);
+    }
+
+    private static OptionalLong parseTimeout(String value) {
+        if (value.equalsIgnoreCase("none")) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad shipWriteTimeoutMs \"" + value + "\" (expected none or milliseconds)", e);
+        }
+    }
+
+    private static boolean parseBool(String name, String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("bad " + name + " \"" + value + "\" (expected true or false)");
+    }
+
+    @Override
+    public String toString() {
+        return name() + switches();
+    }
+}

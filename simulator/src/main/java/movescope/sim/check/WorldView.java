@@ -1,0 +1,30 @@
+package movescope.sim.check;
+
+import java.util.List;
+import java.util.Optional;
+import movescope.model.protocol.KevyNode;
+import movescope.model.store.Value;
+
+/** What invariants may look at: the nodes (read-only accessors only), the history, and the topology. */
+public interface WorldView {
+    long now();
+
+    /** Every node, in cluster order. */
+    List<KevyNode> nodes();
+
+    KevyNode node(String id);
+
+    /** The node whose client address is {@code addr}, if any. */
+    Optional<String> nodeOfAddr(String addr);
+
+    History history();
+
+    /** Nodes that may accept a checked write of {@code key} (see {@link Topology}), in cluster order. */
+    List<String> candidates(String key);
+
+    /** Whether some live node's table has a scope for {@code key}. */
+    boolean scoped(String key);
+
+    /** What node {@code id} holds for {@code key}: its live store if up, else what a restart would rebuild. */
+    Optional<Value> valueOn(String id, String key);
+}

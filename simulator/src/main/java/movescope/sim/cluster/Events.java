@@ -1,0 +1,76 @@
+package movescope.sim.cluster;
+
+import java.util.List;
+import movescope.model.protocol.Effect;
+
+/**
+ * The events on the simulator's agenda. Each names exactly what happens when it fires; incarnation
+ * numbers ({@code inc}) make events of a node's previous life (before a crash or restart) harmless.
+ */
+sealed interface Events {
+    /** Scenario step number {@code index} is due. */
+    record StepDue(int index) implements Events {}
+
+    /** A client or operator request reaches {@code node}. */
+    record RequestArrives(String from, String node, String conn, long reqId, List<String> args) implements Events {}
+
+    /** A reply (or a simulator-made connection error) reaches a client or the operator. */
+    record ReplyArrives(String node, String to, String conn, long reqId, String wire) implements Events {}
+
+    /** The source's connection attempt of {@code moveId} reaches the target. */
+    record ConnectArrives(String moveId) implements Events {}
+
+    /** The target's answer to the connection attempt reaches the source. */
+    record ConnectAnswered(String moveId, boolean ok, String error) implements Events {}
+
+    /** The INGEST request of {@code moveId} has been written (socket buffer or delivered). */
+    record SendDone(String moveId) implements Events {}
+
+    /** The INGEST request reaches the target. */
+    record IngestArrives(String moveId, List<String> args) implements Events {}
+
+    /** The target's INGEST reply reaches the source. */
+    record IngestReplyArrives(String moveId, String wire) implements Events {}
+
+    /** The ship connection of {@code moveId} failed (closed by the target's crash). */
+    record IngestFails(String moveId, String reason) implements Events {}
+
+    /** A node's timer fires. */
+    record TimerDue(String node, String timerId, long token) implements Events {}
+
+    /** Effects the node asked for, deferred by MOVE-SCOPE's serialization time. */
+    record Deferred(String node, long inc, List<Effect> effects) implements Events {}
+
+    /** Node {@code node} sends its heartbeats. */
+    record HeartbeatTick(String node) implements Events {}
+
+    /** Re-examine receiver {@code r}'s DOWN view of writer {@code p}. */
+    record DownWatch(String r, String p) implements Events {}
+
+    /** A client's QUIESCED back-off sleep ends. */
+    record ClientWake(String client, long token) implements Events {}
+
+    /** A client's request has waited {@code timeoutMs}. */
+    record ClientTimeout(String client, long reqId) implements Events {}
+
+    /** A workload client issues its next command. */
+    record WorkloadNext(String client) implements Events {}
+
+    /** A random fault of kind {@code kind} arrives (chaos phase). */
+    record ChaosArrival(String kind) implements Events {}
+
+    /** A node crashed by chaos comes back. */
+    record ChaosRestart(String node) implements Events {}
+
+    /** A chaos partition heals. */
+    record ChaosHeal(long partitionId) implements Events {}
+
+    /** The operator's staged config push: push and restart {@code node}. */
+    record ChaosPush(String node, String prefix, String writer) implements Events {}
+
+    /** The chaos phase ends: heal everything, restart crashed nodes. */
+    record ChaosEnd() implements Events {}
+
+    /** Every migration must have ended by now. */
+    record LivenessDeadline() implements Events {}
+}

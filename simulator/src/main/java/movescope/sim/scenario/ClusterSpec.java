@@ -1,0 +1,85 @@
+package movescope.sim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import movescope.model.protocol.NodeConfig;
+import movescope.model.routing.Peer;
+import movescope.model.scope.Scope;
+
+/**
+ * The cluster: nodes (explicit, or expanded from {@code generate}), the cluster-wide scopes and the knobs
+ * of docs/scenario-format.md "cluster". {@link #configOf(String)} is each node's initial config file.
+ */
+public record ClusterSpec(
+        List<NodeSpec> nodes,
+        List<Scope> scopes,
+        int shards,
+        boolean warm,
+        HeartbeatPolicy heartbeats,
+        long sliceFrameCostUs,
+        long sendBufferBytes,
+        Optional<GenerateSpec> generate) {
+
+    public static final long DEFAULT_FRAME_COST_US = 68;
+    public static final long DEFAULT_SEND_BUFFER_BYTES = 4L * 1024 * 1024;
+
+    public ClusterSpec {
+        nodes = List.copyOf(nodes);
+        scopes = List.copyOf(scopes);
+        Objects.requireNonNull(heartbeats, "heartbeats");
+        Objects.requireNonNull(generate, "generate");
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("a cluster needs at least one node");
+        }
+    }
+
+    public Optional<NodeSpec> node(String id) {
+        for (NodeSpec n : nodes) {
+            if (n.id().equals(id)) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<String> nodeIds() {
+        List<String> out = new ArrayList<>(nodes.size());
+        for (NodeSpec n : nodes) {
+            out.add(n.id());
+        }
+        return out;
+    }
+
+    public Peer peerOf(NodeSpec n) {
+        return new Peer(n.id(), n.host(), n.electPort(), n.clientPort());
+    }
+
+    /** The scopes node {@code n} is configured with (its override, else the cluster's). */
+    public List<Scope> scopesOf(NodeSpec n) {
+        return n.scopes().orElse(scopes);
+    }
+
+    /** Node {@code id}'s config file at time 0. */
+    public NodeConfig configOf(String id) {
+        NodeSpec n = node(id).orElseThrow(() -> new IllegalArgumentException("unknown node " + id));
+        List<Peer> peers = new ArrayList<>();
+        if (n.peers().isPresent()) {
+            for (String p : n.peers().get()) {
+                peers.add(peerOf(node(p).orElseThrow()));
+            }
+        } else {
+            for (NodeSpec other : nodes) {
+                peers.add(peerOf(other));
+            }
+        }
+        return new NodeConfig(n.nodeId() ? Optional.of(n.id()) : Optional.empty(), peers, scopesOf(n),
+                n.shards().orElse(shards));
+    }
+
+    public ClusterSpec withNodes(List<NodeSpec> newNodes) {
+        return new ClusterSpec(newNodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
+                Optional.empty());
+    }
+}

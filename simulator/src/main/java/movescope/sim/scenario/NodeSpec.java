@@ -1,0 +1,44 @@
+package movescope.sim.scenario;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import movescope.model.scope.Scope;
+
+/**
+ * One node of the cluster. Absent {@code peers}/{@code scopes}/{@code shards} mean "the cluster's" and are
+ * kept absent so that a written-back scenario stays as short as the original.
+ *
+ * @param nodeId whether {@code [cluster] node_id} is set (to {@code id})
+ */
+public record NodeSpec(
+        String id,
+        String host,
+        int clientPort,
+        int electPort,
+        boolean nodeId,
+        Optional<List<String>> peers,
+        Optional<List<Scope>> scopes,
+        OptionalInt shards) {
+
+    public static final int DEFAULT_CLIENT_PORT = 6004;
+    public static final int DEFAULT_ELECT_PORT = 16100;
+
+    public NodeSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(host, "host");
+        peers = peers.map(List::copyOf);
+        scopes = scopes.map(List::copyOf);
+        Objects.requireNonNull(shards, "shards");
+    }
+
+    public String clientAddr() {
+        return host + ":" + clientPort;
+    }
+
+    /** Default host of the node at {@code position} (0-based) in the file: {@code 10.0.0.<position+1>}. */
+    public static String defaultHost(int position) {
+        return "10." + ((position + 1) / 65536) + "." + (((position + 1) / 256) % 256) + "." + ((position + 1) % 256);
+    }
+}

@@ -1,0 +1,656 @@
+package movescope.sim.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import movescope.model.protocol.ConfigException;
+import movescope.model.protocol.NodeConfig;
+import movescope.model.protocol.Variant;
+import movescope.model.scope.OwnershipTable;
+import movescope.model.scope.Scope;
+import movescope.model.scope.ScopeConfigException;
+import movescope.sim.scenario.json.JNode;
+import movescope.sim.scenario.json.LocatedJsonParser;
+import movescope.sim.scenario.json.Obj;
+import movescope.sim.scenario.json.Where;
+
+/**
+ * Loads a scenario file (docs/scenario-format.md) into a validated {@link Scenario}, or throws a
+ * {@link ScenarioException} that points at the offending value's line and column — for syntax errors,
+ * unknown or duplicate fields, wrong types, and semantic errors alike (unknown ids, scopes that do not
+ * build, steps after the end).
+ */
+public final class ScenarioLoader {
+    private static final Set<String> OPERATOR = Set.of("operator");
+
+    private ScenarioLoader() {}
+
+    public static Scenario load(Path file) throws ScenarioException {
+        return bind(LocatedJsonParser.parse(file));
+    }
+
+    /** Loads from text; {@code sourceName} names the text in errors. */
+    public static Scenario loadString(String json, String sourceName) throws ScenarioException {
+        return bind(LocatedJsonParser.parse(json, sourceName));
+    }
+
+    private static Scenario bind(JNode root) throws ScenarioException {
+        Obj o = Obj.of(root, "a scenario");
+        String name = o.reqString("name");
+        String description = o.reqString("description");
+        OptionalLong seed = o.optLong("seed", Long.MIN_VALUE);
+        Variant variant = variant(o.req("variant"));
+        ClusterSpec cluster = cluster(o.req("cluster"));
+        Set<String> nodeIds = new LinkedHashSet<>(cluster.nodeIds());
+        NetworkSpec network = o.has("network") ? network(o.req("network")) : NetworkSpec.DEFAULT;
+        FaultSpec faults = o.has("faults") ? faults(o.req("faults")) : FaultSpec.NONE;
+        List<ClientSpec> clients = clients(o.optArray("clients"), nodeIds);
+        Set<String> clientIds = new LinkedHashSet<>();
+        for (ClientSpec c : clients) {
+            clientIds.add(c.id());
+        }
+        List<DataSpec> data = data(o.optArray("data"), nodeIds);
+        long endMs = o.reqLong("endMs", 0);
+        long maxEvents = o.optLong("maxEvents", Scenario.DEFAULT_MAX_EVENTS, 1);
+        Optional<WorkloadSpec> workload = o.has("workload")
+                ? Optional.of(workload(o.req("workload"), nodeIds, endMs)) : Optional.empty();
+        Set<String> endpoints = new LinkedHashSet<>(nodeIds);
+        endpoints.addAll(clientIds);
+        endpoints.addAll(OPERATOR);
+        workload.ifPresent(w -> {
+            for (int i = 0; i < w.clients(); i++) {
+                endpoints.add(w.clientId(i));
+            }
+        });
+        List<Step> steps = steps(o.optArray("steps"), nodeIds, clientIds, endpoints, endMs);
+        Optional<ChaosSpec> chaos = o.has("chaos") ? Optional.of(chaos(o.req("chaos"), endMs)) : Optional.empty();
+        Expectations expect = o.has("expect") ? expectations(o.req("expect"), nodeIds) : Expectations.DEFAULT;
+        o.done();
+        for (String w : workload.map(w -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < w.clients(); i++) {
+                ids.add(w.clientId(i));
+            }
+            return ids;
+        }).orElse(List.of())) {
+            if (nodeIds.contains(w) || clientIds.contains(w)) {
+                throw Obj.error(o.node("workload"), "workload client id \"" + w
+                        + "\" clashes with a node or client id of the same name");
+            }
+        }
+        try {
+            return new Scenario(name, description, seed, variant, cluster, network, faults, clients, data, steps,
+                    workload, chaos, endMs, maxEvents, expect);
+        } catch (IllegalArgumentException e) {
+            throw o.error(e.getMessage());
+        }
+    }
+
+    // ---- variant ----
+
+    private static Variant variant(JNode n) throws ScenarioException {
+        if (n instanceof JNode.JString s) {
+            return named(n, s.value());
+        }
+        Obj o = Obj.of(n, "a variant name or {\"base\": ..., <switch>: <value>}");
+        Variant v = named(o.req("base"), o.reqString("base"));
+        for (var e : o.raw().fields().entrySet()) {
+            if (e.getKey().equals("base")) {
+                continue;
+            }
+            String sw = e.getKey();
+            JNode val = e.getValue();
+            o.has(sw);
+            if (!Variant.SWITCHES.contains(sw)) {
+                throw Obj.error(val, "unknown variant switch \"" + sw + "\" (expected one of " + Variant.SWITCHES + ")");
+            }
+            String text;
+            if (val instanceof JNode.JString s) {
+                text = s.value();
+            } else if (val instanceof JNode.JBool b) {
+                text = Boolean.toString(b.value());
+            } else if (val instanceof JNode.JNumber num && num.integral()) {
+                text = num.value().toPlainString();
+            } else {
+                throw Obj.error(val, "expected a string, boolean or integer for switch \"" + sw + "\", got " + val.kind());
+            }
+            try {
+                v = v.withSwitch(sw, text);
+            } catch (IllegalArgumentException ex) {
+                throw Obj.error(val, ex.getMessage());
+            }
+        }
+        o.done();
+        return v;
+    }
+
+    private static Variant named(JNode at, String name) throws ScenarioException {
+        try {
+            return Variant.named(name);
+        } catch (IllegalArgumentException e) {
+            throw Obj.error(at, e.getMessage());
+        }
+    }
+
+    // ---- cluster ----
+
+    private static ClusterSpec cluster(JNode n) throws ScenarioException {
+        Obj o = Obj.of(n, "the cluster");
+        boolean hasNodes = o.has("nodes");
+        boolean hasGenerate = o.has("generate");
+        if (hasNodes == hasGenerate) {
+            throw o.error("expected exactly one of \"nodes\" and \"generate\"");
+        }
+        int shards = o.optInt("shards", 1, 1, 1024);
+        boolean warm = o.optBool("warm", true);
+        HeartbeatPolicy hb;
+        Optional<String> hbText = o.optString("heartbeats");
+        try {
+            hb = hbText.isPresent() ? HeartbeatPolicy.parse(hbText.get())
+                    : hasGenerate ? HeartbeatPolicy.FALLBACKS : HeartbeatPolicy.ALL;
+        } catch (IllegalArgumentException e) {
+            throw Obj.error(o.node("heartbeats"), e.getMessage());
+        }
+        long frameCost = o.optLong("sliceFrameCostUs", ClusterSpec.DEFAULT_FRAME_COST_US, 0);
+        long sendBuffer = o.optLong("sendBufferBytes", ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0);
+        List<NodeSpec> nodes;
+        List<Scope> scopes;
+        Optional<GenerateSpec> generate = Optional.empty();
+        if (hasGenerate) {
+            Obj g = Obj.of(o.req("generate"), "the cluster generator");
+            int count = g.reqInt("nodes", 1, 100_000);
+            int perNode = g.optInt("scopesPerNode", 1, 0, 1000);
+            boolean fallback = g.optBool("fallback", true);
+            g.done();
+            GenerateSpec spec = new GenerateSpec(count, perNode, fallback);
+            generate = Optional.of(spec);
+            nodes = spec.nodeSpecs();
+            if (o.has("scopes")) {
+                throw Obj.error(o.node("scopes"), "\"scopes\" cannot be combined with \"generate\" (it generates them)");
+            }
+            scopes = spec.scopes();
+        } else {
+            scopes = o.opt("scopes").isPresent() ? scopes(o.req("scopes")) : List.of();
+            nodes = new ArrayList<>();
+            List<JNode> items = Obj.array(o.req("nodes"), "nodes");
+            if (items.isEmpty()) {
+                throw Obj.error(o.node("nodes"), "expected at least one node");
+            }
+            TreeSet<String> ids = new TreeSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                JNode item = items.get(i);
+                NodeSpec spec = node(item, i);
+                if (!ids.add(spec.id())) {
+                    throw Obj.error(item, "duplicate node id \"" + spec.id() + "\"");
+                }
+                nodes.add(spec);
+            }
+            TreeSet<String> addrs = new TreeSet<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                NodeSpec spec = nodes.get(i);
+                if (!addrs.add(spec.clientAddr())) {
+                    throw Obj.error(items.get(i), "two nodes share the client address " + spec.clientAddr());
+                }
+                if (spec.peers().isPresent()) {
+                    for (String p : spec.peers().get()) {
+                        if (!ids.contains(p)) {
+                            throw Obj.error(Obj.of(items.get(i), "a node").node("peers"),
+                                    "unknown node \"" + p + "\" in peers (nodes: " + String.join(", ", ids) + ")");
+                        }
+                    }
+                }
+            }
+        }
+        o.done();
+        ClusterSpec cluster = new ClusterSpec(nodes, scopes, shards, warm, hb, frameCost, sendBuffer, generate);
+        // Every node's table must build, as kevy's boot would otherwise stop with
+        // "kevy: bad [cluster] scopes config: <error>"; the error points at the list that was used.
+        if (hasGenerate) {
+            buildTable(scopes, o.node("generate"));
+        } else {
+            List<JNode> items = Obj.array(o.node("nodes"), "nodes");
+            boolean clusterChecked = false;
+            for (int i = 0; i < nodes.size(); i++) {
+                NodeSpec spec = nodes.get(i);
+                if (spec.scopes().isPresent()) {
+                    buildTable(spec.scopes().get(), Obj.of(items.get(i), "a node").node("scopes"));
+                } else if (!clusterChecked) {
+                    buildTable(scopes, o.node("scopes") != null ? o.node("scopes") : o.raw());
+                    clusterChecked = true;
+                }
+            }
+        }
+        return cluster;
+    }
+
+    private static void buildTable(List<Scope> scopes, JNode at) throws ScenarioException {
+        try {
+            OwnershipTable.build(scopes);
+        } catch (ScopeConfigException e) {
+            throw Obj.error(at, "kevy: bad [cluster] scopes config: " + e.getMessage());
+        }
+    }
+
+    private static NodeSpec node(JNode n, int position) throws ScenarioException {
+        Obj o = Obj.of(n, "a node");
+        String id = o.reqString("id");
+        if (id.isEmpty() || id.contains(",") || id.contains("@") || id.contains("|") || id.contains("=")
+                || !id.equals(id.trim())) {
+            throw Obj.error(o.node("id"), "a node id must be non-empty, without spaces at either end and without , @ | =");
+        }
+        if (OPERATOR.contains(id)) {
+            throw Obj.error(o.node("id"), "\"operator\" is reserved for the operator's connections");
+        }
+        String host = o.optString("host").orElse(NodeSpec.defaultHost(position));
+        int clientPort = o.optInt("clientPort", NodeSpec.DEFAULT_CLIENT_PORT, 1, 65535);
+        int electPort = o.optInt("electPort", NodeSpec.DEFAULT_ELECT_PORT, 1, 65535);
+        boolean nodeId = o.optBool("nodeId", true);
+        Optional<List<String>> peers = o.opt("peers").isPresent()
+                ? Optional.of(Obj.strings(o.req("peers"), "peers")) : Optional.empty();
+        Optional<List<Scope>> scopes = o.opt("scopes").isPresent()
+                ? Optional.of(scopes(o.req("scopes"))) : Optional.empty();
+        OptionalInt shards = o.optInt("shards", 1, 1024);
+        o.done();
+        return new NodeSpec(id, host, clientPort, electPort, nodeId, peers, scopes, shards);
+    }
+
+    static List<Scope> scopes(JNode n) throws ScenarioException {
+        if (n instanceof JNode.JString s) {
+            try {
+                return NodeConfig.parseScopes(s.value());
+            } catch (ConfigException e) {
+                throw Obj.error(n, e.getMessage());
+            }
+        }
+        List<Scope> out = new ArrayList<>();
+        for (JNode item : Obj.array(n, "scopes")) {
+            Obj o = Obj.of(item, "a scope {\"prefix\", \"writer\", \"fallback\"?}");
+            String prefix = o.reqString("prefix");
+            String writer = o.reqString("writer");
+            Optional<String> fallback = o.optString("fallback");
+            o.done();
+            if (writer.isEmpty()) {
+                throw Obj.error(o.node("writer"), "empty writer");
+            }
+            if (fallback.isPresent() && fallback.get().isEmpty()) {
+                throw Obj.error(o.node("fallback"), "empty fallback");
+            }
+            out.add(new Scope(prefix, writer, fallback));
+        }
+        return List.copyOf(out);
+    }
+
+    // ---- network, faults ----
+
+    private static NetworkSpec network(JNode n) throws ScenarioException {
+        Obj o = Obj.of(n, "the network");
+        Latency latency = o.has("latency") ? latency(o.req("latency")) : NetworkSpec.DEFAULT.latency();
+        double loss = o.optDouble("loss", 0, 0, 1);
+        double dup = o.optDouble("duplicate", 0, 0, 1);
+        o.done();
+        return new NetworkSpec(latency, loss, dup);
+    }
+
+    private static Latency latency(JNode n) throws ScenarioException {
+        Obj o = Obj.of(n, "a latency {\"dist\": \"constant\" | \"uniform\" | \"exponential\", ...}");
+        String dist = o.reqString("dist");
+        Latency l;
+        switch (dist) {
+            case "constant" -> l = new Latency.Constant(o.reqLong("ms", 0));
+            case "uniform" -> {
+                long min = o.reqLong("minMs", 0);
+                long max = o.reqLong("maxMs", 0);
+                if (max < min) {
+                    throw Obj.error(o.node("maxMs"), "expected maxMs >= minMs (" + min + "), got " + max);
+                }
+                l = new Latency.Uniform(min, max);
+            }
+            case "exponential" -> {
+                double mean = o.reqDouble("meanMs", Double.MIN_VALUE, 1e9);
+                l = new Latency.Exponential(mean, o.optLong("minMs", 0, 0));
+            }
+            default -> throw Obj.error(o.node("dist"),
+                    "expected dist to be one of constant, uniform, exponential, got \"" + dist + "\"");
+        }
+        o.done();
+        return l;
+    }
+
+    private static FaultSpec faults(JNode n) throws ScenarioException {
+        Obj o = Obj.of(n, "the faults");
+        double eintr = o.optDouble("eintr", 0, 0, 1);
+        o.done();
+        return new FaultSpec(eintr);
+    }
+
+    // ---- clients, data ----
+
+    private static List<ClientSpec> clients(List<JNode> items, Set<String> nodeIds) throws ScenarioException {
+        List<ClientSpec> out = new ArrayList<>();
+        TreeSet<String> ids = new TreeSet<>();
+        for (JNode item : items) {
+            Obj o = Obj.of(item, "a client");
+            String id = o.reqString("id");
+            if (id.isEmpty() || nodeIds.contains(id) || OPERATOR.contains(id)) {
+                throw Obj.error(o.node("id"), "a client id must be non-empty and differ from node ids and \"operator\"");
+            }
+            if (!ids.add(id)) {
+                throw Obj.error(o.node("id"), "duplicate client id \"" + id + "\"");
+            }
+            String primary = nodeRef(o, "primary", nodeIds);
+            long timeout = o.optLong("timeoutMs", ClientSpec.DEFAULT_TIMEOUT_MS, 1);
+            o.done();
+            out.add(new ClientSpec(id, primary, timeout));
+        }
+        return out;
+    }
+
+    private static List<DataSpec> data(List<JNode> items, Set<String> nodeIds) throws ScenarioException {
+        List<DataSpec> out = new ArrayList<>();
+        for (JNode item : items) {
+            Obj o = Obj.of(item, "a data set {\"node\", \"prefix\", \"keys\"}");
+            String node = nodeRef(o, "node", nodeIds);
+            String prefix = o.reqString("prefix");
+            int keys = o.reqInt("keys", 0, 10_000_000);
+            o.done();
+            out.add(new DataSpec(node, prefix, keys));
+        }
+        return out;
+    }
+
+    private static String nodeRef(Obj o, String field, Set<String> nodeIds) throws ScenarioException {
+        String id = o.reqString(field);
+        if (!nodeIds.contains(id)) {
+            throw Obj.error(o.node(field), "unknown node \"" + id + "\" (nodes: " + list(nodeIds) + ")");
+        }
+        return id;
+    }
+
+    private static String list(Set<String> ids) {
+        if (ids.size() <= 12) {
+            return String.join(", ", ids);
+        }
+        List<String> first = new ArrayList<>(ids).subList(0, 12);
+        return String.join(", ", first) + ", ... (" + ids.size() + " in all)";
+    }
+
+    // ---- steps ----
+
+    private static List<Step> steps(List<JNode> items, Set<String> nodeIds, Set<String> clientIds,
+            Set<String> endpoints, long endMs) throws ScenarioException {
+        List<Step> out = new ArrayList<>();
+        for (JNode item : items) {
+            out.add(step(item, nodeIds, clientIds, endpoints, endMs));
+        }
+        return out;
+    }
+
+    private static Step step(JNode n, Set<String> nodeIds, Set<String> clientIds, Set<String> endpoints,
+            long endMs) throws ScenarioException {
+        Obj o = Obj.of(n, "a step {\"at\", \"do\", ...}");
+        long at = o.reqLong("at", 0);
+        if (at > endMs) {
+            throw Obj.error(o.node("at"), "step at " + at + " ms is after endMs (" + endMs + ")");
+        }
+        String kind = o.reqString("do");
+        Step s;
+        switch (kind) {
+            case "client" -> {
+                String client = o.reqString("client");
+                if (!clientIds.contains(client)) {
+                    throw Obj.error(o.node("client"), "unknown client \"" + client + "\" (declare it in \"clients\"; clients: "
+                            + list(clientIds) + ")");
+                }
+                s = new Step.ClientStep(at, client, command(o), expectation(o));
+            }
+            case "operator" -> s = new Step.OperatorStep(at, nodeRef(o, "node", nodeIds), command(o), expectation(o));
+            case "crash" -> s = new Step.CrashStep(at, nodeRef(o, "node", nodeIds));
+            case "restart" -> s = new Step.RestartStep(at, nodeRef(o, "node", nodeIds));
+            case "snapshot" -> s = new Step.SnapshotStep(at, nodeRef(o, "node", nodeIds));
+            case "pushConfig" -> {
+                String node = nodeRef(o, "node", nodeIds);
+                Optional<Boolean> nodeId = o.optBool("nodeId");
+                Optional<List<String>> peers = Optional.empty();
+                if (o.opt("peers").isPresent()) {
+                    List<String> p = Obj.strings(o.req("peers"), "peers");
+                    for (String id : p) {
+                        if (!nodeIds.contains(id)) {
+                            throw Obj.error(o.node("peers"), "unknown node \"" + id + "\" in peers");
+                        }
+                    }
+                    peers = Optional.of(p);
+                }
+                Optional<List<Scope>> scopes = Optional.empty();
+                if (o.opt("scopes").isPresent()) {
+                    List<Scope> sc = scopes(o.req("scopes"));
+                    // A pushed config that does not build is allowed: kevy then fails at boot, which is
+                    // a story worth telling. The model reports it at Restart.
+                    scopes = Optional.of(sc);
+                }
+                OptionalInt shards = o.optInt("shards", 1, 1024);
+                boolean restart = o.optBool("restart", true);
+                s = new Step.PushConfigStep(at, node, nodeId, peers, scopes, shards, restart);
+            }
+            case "partition" -> {
+                List<String> from = endpoints(o, "from", endpoints);
+                List<String> to = endpoints(o, "to", endpoints);
+                s = new Step.PartitionStep(at, from, to, o.optBool("oneWay", false));
+            }
+            case "heal" -> s = new Step.HealStep(at);
+            case "drop", "duplicate", "delay" -> {
+                NetRuleKind k = kind.equals("drop") ? NetRuleKind.DROP
+                        : kind.equals("duplicate") ? NetRuleKind.DUPLICATE : NetRuleKind.DELAY;
+                Optional<String> from = optEndpoint(o, "from", endpoints);
+                Optional<String> to = optEndpoint(o, "to", endpoints);
+                MessageClass messages = MessageClass.ANY;
+                Optional<String> m = o.optString("messages");
+                if (m.isPresent()) {
+                    try {
+                        messages = MessageClass.parse(m.get());
+                    } catch (IllegalArgumentException e) {
+                        throw Obj.error(o.node("messages"), e.getMessage());
+                    }
+                }
+                OptionalInt count = o.optInt("count", 1, Integer.MAX_VALUE);
+                OptionalLong until = o.optLong("untilMs", at);
+                double p = o.optDouble("probability", 1, 0, 1);
+                long delay = k == NetRuleKind.DELAY ? o.reqLong("delayMs", 0) : 0;
+                s = new Step.NetRuleStep(at, k, from, to, messages, count, until, p, delay);
+            }
+            case "eintr" -> s = new Step.EintrStep(at, nodeRef(o, "node", nodeIds), o.optInt("count", 1, 1, 1_000_000));
+            default -> throw Obj.error(o.node("do"), "unknown step \"" + kind + "\" (expected one of client, operator, "
+                    + "crash, restart, snapshot, pushConfig, partition, heal, drop, duplicate, delay, eintr)");
+        }
+        o.done();
+        return s;
+    }
+
+    private static List<String> endpoints(Obj o, String field, Set<String> endpoints) throws ScenarioException {
+        List<String> ids = Obj.strings(o.req(field), field);
+        if (ids.isEmpty()) {
+            throw Obj.error(o.node(field), "expected at least one node, client or \"operator\"");
+        }
+        for (String id : ids) {
+            if (!endpoints.contains(id)) {
+                throw Obj.error(o.node(field), "unknown node or client \"" + id + "\"");
+            }
+        }
+        return ids;
+    }
+
+    private static Optional<String> optEndpoint(Obj o, String field, Set<String> endpoints) throws ScenarioException {
+        Optional<String> id = o.optString(field);
+        if (id.isPresent() && !endpoints.contains(id.get())) {
+            throw Obj.error(o.node(field), "unknown node or client \"" + id.get() + "\"");
+        }
+        return id;
+    }
+
+    private static List<String> command(Obj o) throws ScenarioException {
+        JNode n = o.req("command");
+        List<String> cmd = n instanceof JNode.JString s ? Commands.split(s.value()) : Obj.strings(n, "command");
+        if (cmd.isEmpty()) {
+            throw Obj.error(n, "expected a non-empty command");
+        }
+        return cmd;
+    }
+
+    private static Optional<ReplyExpectation> expectation(Obj o) throws ScenarioException {
+        Optional<JNode> n = o.opt("expect");
+        return n.isEmpty() ? Optional.empty() : Optional.of(replyExpectation(n.get()));
+    }
+
+    static ReplyExpectation replyExpectation(JNode n) throws ScenarioException {
+        if (n instanceof JNode.JString s) {
+            return new ReplyExpectation.Exact(s.value());
+        }
+        Obj o = Obj.of(n, "a reply expectation: a string, {\"prefix\": ...}, {\"regex\": ...} or {\"noReply\": true}");
+        if (o.raw().fields().size() != 1) {
+            throw o.error("expected exactly one of \"prefix\", \"regex\", \"noReply\"");
+        }
+        ReplyExpectation r;
+        if (o.has("prefix")) {
+            r = new ReplyExpectation.Prefix(o.reqString("prefix"));
+        } else if (o.has("regex")) {
+            String re = o.reqString("regex");
+            try {
+                r = new ReplyExpectation.Regex(Pattern.compile(re));
+            } catch (PatternSyntaxException e) {
+                throw Obj.error(o.node("regex"), "bad regex: " + e.getDescription());
+            }
+        } else if (o.has("noReply")) {
+            if (!o.optBool("noReply", false)) {
+                throw Obj.error(o.node("noReply"), "expected noReply to be true");
+            }
+            r = new ReplyExpectation.NoReply();
+        } else {
+            o.done();
+            throw o.error("expected one of \"prefix\", \"regex\", \"noReply\"");
+        }
+        o.done();
+        return r;
+    }
+
+    // ---- workload, chaos ----
+
+    private static WorkloadSpec workload(JNode n, Set<String> nodeIds, long endMs) throws ScenarioException {
+        Obj o = Obj.of(n, "the workload");
+        int clients = o.reqInt("clients", 1, 100_000);
+        List<String> primaries = o.opt("primaries").isPresent() ? Obj.strings(o.req("primaries"), "primaries") : List.of();
+        for (String p : primaries) {
+            if (!nodeIds.contains(p)) {
+                throw Obj.error(o.node("primaries"), "unknown node \"" + p + "\" in primaries");
+            }
+        }
+        List<String> keys = o.opt("keys").isPresent() ? Obj.strings(o.req("keys"), "keys") : List.of();
+        int perScope = o.optInt("keysPerScope", keys.isEmpty() ? 2 : 0, 0, 10_000);
+        double rate = o.optDouble("opsPerSec", 20, 1e-9, 1e6);
+        SortedMap<String, Integer> mix = WorkloadSpec.defaultMix();
+        if (o.opt("mix").isPresent()) {
+            Obj m = Obj.of(o.req("mix"), "a command mix {\"SET\": weight, ...}");
+            mix = new TreeMap<>();
+            for (var e : m.raw().fields().entrySet()) {
+                m.has(e.getKey());
+                if (!WorkloadSpec.COMMANDS.contains(e.getKey())) {
+                    throw Obj.error(e.getValue(), "unknown workload command \"" + e.getKey() + "\" (expected one of "
+                            + WorkloadSpec.COMMANDS + ")");
+                }
+                mix.put(e.getKey(), (int) Obj.integer(e.getValue(), e.getKey(), 0, 1_000_000));
+            }
+            if (mix.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+                throw Obj.error(o.node("mix"), "expected at least one positive weight");
+            }
+        }
+        long from = o.optLong("fromMs", 0, 0);
+        long until = o.optLong("untilMs", endMs, from);
+        long timeout = o.optLong("timeoutMs", ClientSpec.DEFAULT_TIMEOUT_MS, 1);
+        o.done();
+        if (keys.isEmpty() && perScope == 0) {
+            throw o.error("the workload needs keys: give \"keys\" or \"keysPerScope\" > 0");
+        }
+        return new WorkloadSpec(clients, primaries, keys, perScope, rate, mix, from, until, timeout);
+    }
+
+    private static ChaosSpec chaos(JNode n, long endMs) throws ScenarioException {
+        Obj o = Obj.of(n, "the chaos phase");
+        long until = o.reqLong("untilMs", 0);
+        if (until > endMs) {
+            throw Obj.error(o.node("untilMs"), "chaos.untilMs (" + until + ") is after endMs (" + endMs + ")");
+        }
+        ChaosSpec c = new ChaosSpec(until,
+                o.optLong("healBoundMs", ChaosSpec.DEFAULT_HEAL_BOUND_MS, 0),
+                o.optDouble("crashPerSec", 0, 0, 1e6),
+                o.optLong("meanDownMs", 2000, 1),
+                o.optDouble("partitionPerSec", 0, 0, 1e6),
+                o.optLong("meanPartitionMs", 3000, 1),
+                o.optDouble("oneWayShare", 0.5, 0, 1),
+                o.optDouble("movePerSec", 0, 0, 1e6),
+                o.optDouble("pushConfigAfterMove", 0.5, 0, 1),
+                o.optDouble("snapshotPerSec", 0, 0, 1e6),
+                o.optDouble("loss", 0, 0, 1),
+                o.optDouble("duplicate", 0, 0, 1),
+                o.optDouble("eintr", 0, 0, 1));
+        o.done();
+        return c;
+    }
+
+    // ---- expect ----
+
+    private static Expectations expectations(JNode n, Set<String> nodeIds) throws ScenarioException {
+        Obj o = Obj.of(n, "the expectations");
+        List<String> hold = Expectations.INVARIANTS;
+        if (o.opt("hold").isPresent()) {
+            hold = Obj.strings(o.req("hold"), "hold");
+            for (String h : hold) {
+                if (!Expectations.INVARIANTS.contains(h)) {
+                    throw Obj.error(o.node("hold"), "unknown invariant \"" + h + "\" (expected any of "
+                            + Expectations.INVARIANTS + ")");
+                }
+            }
+        }
+        Optional<String> violation = o.optString("violation");
+        if (violation.isPresent() && !Expectations.INVARIANTS.contains(violation.get())
+                && !violation.get().equals(Expectations.MIGRATION_ENDS)) {
+            throw Obj.error(o.node("violation"), "unknown violation \"" + violation.get() + "\" (expected one of "
+                    + Expectations.INVARIANTS + " or " + Expectations.MIGRATION_ENDS + ")");
+        }
+        List<String> baits = o.opt("baits").isPresent() ? Obj.strings(o.req("baits"), "baits") : List.of();
+        for (String b : baits) {
+            if (!Expectations.BAITS.contains(b)) {
+                throw Obj.error(o.node("baits"), "unknown bait \"" + b + "\" (expected any of " + Expectations.BAITS + ")");
+            }
+        }
+        OptionalLong endBy = o.optLong("migrationsEndBy", 0);
+        boolean history = o.optBool("history", true);
+        List<ValueExpectation> values = new ArrayList<>();
+        for (JNode item : o.optArray("values")) {
+            Obj v = Obj.of(item, "a value expectation {\"key\", \"expect\", \"node\"?, \"command\"?}");
+            String key = v.reqString("key");
+            Optional<String> node = Optional.empty();
+            if (v.opt("node").isPresent()) {
+                node = Optional.of(nodeRef(v, "node", nodeIds));
+            }
+            List<String> cmd = v.opt("command").isPresent() ? command(v) : List.of("GET", key);
+            ReplyExpectation e = replyExpectation(v.req("expect"));
+            v.done();
+            values.add(new ValueExpectation(key, node, cmd, e));
+        }
+        o.done();
+        return new Expectations(hold, violation, baits, endBy, history, values);
+    }
+
+    /** Where a node of the tree starts (for callers that build their own errors). */
+    public static Where where(JNode n) {
+        return n.where();
+    }
+}
