@@ -35,14 +35,11 @@ public final class AtomicMigrationTable implements MigrationTable {
     @Override
     public Optional<MigrationState> commit(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
-        MigrationState st;
         synchronized (lock) {
-            st = migrating.remove(prefix);
+            MigrationState st = migrating.remove(prefix);
             if (st == null) {
                 return Optional.empty();
             }
-        }
-        synchronized (lock) {
             migrated.put(prefix, st);
             return Optional.of(st);
         }

@@ -1,0 +1,314 @@
+package movescope.sim.swarm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import movescope.model.scope.Scope;
+import movescope.sim.Options;
+import movescope.sim.Simulation;
+import movescope.sim.engine.Verdict;
+import movescope.sim.report.RunResult;
+import movescope.sim.scenario.ChaosSpec;
+import movescope.sim.scenario.ClientSpec;
+import movescope.sim.scenario.ClusterSpec;
+import movescope.sim.scenario.DataSpec;
+import movescope.sim.scenario.Expectations;
+import movescope.sim.scenario.FaultSpec;
+import movescope.sim.scenario.Latency;
+import movescope.sim.scenario.MessageClass;
+import movescope.sim.scenario.NetRuleKind;
+import movescope.sim.scenario.NetworkSpec;
+import movescope.sim.scenario.NodeSpec;
+import movescope.sim.scenario.Scenario;
+import movescope.sim.scenario.ScenarioWriter;
+import movescope.sim.scenario.Step;
+import movescope.sim.scenario.WorkloadSpec;
+
+/**
+ * Shrinks a failing run to a small scenario that still fails the same way (same verdict, same violated
+ * invariant), with the same seed:
+ * <ol>
+ * <li>materialize: the random workload commands and chaos faults the run actually performed become
+ *   explicit steps (workload clients become declared clients; chaos loss/duplication become drop /
+ *   duplicate rules until the chaos phase ends; chaos EINTR is added to {@code faults.eintr});</li>
+ * <li>delta-debug the steps (remove halves, quarters, ... then single steps);</li>
+ * <li>drop nodes no step, client, scope or data set mentions; drop unused clients;</li>
+ * <li>simplify the network (constant 1 ms latency, no loss/duplication) and the end time.</li>
+ * </ol>
+ * Every candidate is a full simulation run; {@code budget} bounds how many. The result is a scenario
+ * ready to be written with {@link ScenarioWriter} and committed.
+ */
+public final class Shrinker {
+    /** The smallest failing scenario found, how it fails, and how many runs it took. */
+    public record Outcome(Scenario scenario, RunResult result, int runs, boolean materialized) {
+        static Outcome unshrunk(Scenario s, RunResult r) {
+            return new Outcome(s, r, 0, false);
+        }
+
+        public String json() {
+            return ScenarioWriter.toJson(scenario);
+        }
+    }
+
+    private final long seed;
+    private final Verdict verdict;
+    private final Optional<String> invariant;
+    private final int budget;
+    private int runs;
+    private RunResult lastFailing;
+
+    private Shrinker(long seed, RunResult failing, int budget) {
+        this.seed = seed;
+        this.verdict = failing.verdict();
+        this.invariant = failing.violation().map(v -> v.invariant());
+        this.budget = budget;
+        this.lastFailing = failing;
+    }
+
+    public static Outcome shrink(Scenario failing, long seed, RunResult result, int budget) {
+        Objects.requireNonNull(failing, "failing");
+        if (result.verdict() == Verdict.PASS) {
+            throw new IllegalArgumentException("cannot shrink a passing run");
+        }
+        Shrinker s = new Shrinker(seed, result, budget);
+        return s.run(failing, result);
+    }
+
+    private boolean failsSameWay(Scenario s) {
+        if (runs >= budget) {
+            return false;
+        }
+        runs++;
+        RunResult r;
+        try {
+            r = Simulation.run(s, seed, Options.DEFAULT);
+        } catch (RuntimeException e) {
+            return false; // a candidate the model rejects is not a reproduction
+        }
+        boolean same = r.verdict() == verdict && r.violation().map(v -> v.invariant()).equals(invariant);
+        if (same) {
+            lastFailing = r;
+        }
+        return same;
+    }
+
+    private Outcome run(Scenario failing, RunResult result) {
+        Scenario best = failing;
+        boolean materialized = false;
+        Scenario mat = materialize(failing, result);
+        if (failsSameWay(mat)) {
+            best = mat;
+            materialized = true;
+        }
+        if (materialized) {
+            best = ddminSteps(best);
+            best = dropUnused(best);
+        }
+        best = simplifyNetwork(best);
+        String desc = "Shrunk from a failing run (" + result.summary() + "). Reproduce: movescope run --seed "
+                + seed + " <this file>.";
+        best = best.withName(failing.name() + "-shrunk", desc).withSeed(OptionalLong.of(seed));
+        if (best != failing && !failsSameWay(best)) {
+            // The rename cannot change behaviour; this guards the invariant that the output fails.
+            best = failing;
+        }
+        return new Outcome(best, lastFailing, runs, materialized);
+    }
+
+    /** The run's random workload and chaos, as explicit steps. */
+    static Scenario materialize(Scenario s, RunResult r) {
+        List<ClientSpec> clients = new ArrayList<>(s.clients());
+        if (s.workload().isPresent()) {
+            WorkloadSpec w = s.workload().get();
+            for (int i = 0; i < w.clients(); i++) {
+                clients.add(new ClientSpec(w.clientId(i), w.primaryOf(i, s.cluster()), w.timeoutMs()));
+            }
+        }
+        List<Step> steps = new ArrayList<>(r.materializedSteps());
+        NetworkSpec net = s.network();
+        FaultSpec faults = s.faults();
+        Expectations ex = s.expect();
+        if (s.chaos().isPresent()) {
+            ChaosSpec c = s.chaos().get();
+            if (c.loss() > 0) {
+                steps.add(0, new Step.NetRuleStep(0, NetRuleKind.DROP, Optional.empty(), Optional.empty(),
+                        MessageClass.ANY, OptionalInt.empty(), OptionalLong.of(c.untilMs()), c.loss(), 0));
+            }
+            if (c.duplicate() > 0) {
+                steps.add(0, new Step.NetRuleStep(0, NetRuleKind.DUPLICATE, Optional.empty(), Optional.empty(),
+                        MessageClass.ANY, OptionalInt.empty(), OptionalLong.of(c.untilMs()), c.duplicate(), 0));
+            }
+            if (c.eintr() > 0) {
+                faults = new FaultSpec(Math.min(1, faults.eintr() + c.eintr()));
+            }
+            if (ex.migrationsEndBy().isEmpty() && c.migrationsEndBy() <= s.endMs()) {
+                ex = new Expectations(ex.hold(), ex.violation(), ex.baits(), OptionalLong.of(c.migrationsEndBy()),
+                        ex.history(), ex.values());
+            }
+        }
+        return s.withClients(clients).withSteps(steps).withWorkload(Optional.empty()).withChaos(Optional.empty())
+                .withNetwork(net).withFaults(faults).withExpect(ex);
+    }
+
+    private Scenario ddminSteps(Scenario s) {
+        List<Step> steps = new ArrayList<>(s.steps());
+        int n = 2;
+        while (steps.size() >= 2 && runs < budget) {
+            int chunk = Math.max(1, steps.size() / n);
+            boolean reduced = false;
+            for (int start = 0; start < steps.size() && runs < budget; start += chunk) {
+                List<Step> candidate = new ArrayList<>(steps.subList(0, start));
+                candidate.addAll(steps.subList(Math.min(steps.size(), start + chunk), steps.size()));
+                if (failsSameWay(s.withSteps(candidate))) {
+                    steps = candidate;
+                    n = Math.max(n - 1, 2);
+                    reduced = true;
+                    break;
+                }
+            }
+            if (!reduced) {
+                if (chunk == 1) {
+                    break;
+                }
+                n = Math.min(steps.size(), n * 2);
+            }
+        }
+        if (steps.size() == 1 && failsSameWay(s.withSteps(List.of()))) {
+            steps = List.of();
+        }
+        return s.withSteps(steps);
+    }
+
+    private Scenario dropUnused(Scenario s) {
+        // Clients no step uses.
+        Set<String> usedClients = new LinkedHashSet<>();
+        Set<String> usedNodes = new LinkedHashSet<>();
+        for (Step st : s.steps()) {
+            mentions(st, usedClients, usedNodes);
+        }
+        List<ClientSpec> clients = new ArrayList<>();
+        for (ClientSpec c : s.clients()) {
+            if (usedClients.contains(c.id())) {
+                clients.add(c);
+                usedNodes.add(c.primary());
+            }
+        }
+        Scenario candidate = s.withClients(clients);
+        if (clients.size() < s.clients().size() && failsSameWay(candidate)) {
+            s = candidate;
+        }
+        if (s.cluster().generate().isPresent()) {
+            return s;
+        }
+        for (DataSpec d : s.data()) {
+            usedNodes.add(d.node());
+        }
+        for (NodeSpec n : s.cluster().nodes()) {
+            for (Scope sc : s.cluster().scopesOf(n)) {
+                usedNodes.add(sc.writer());
+                sc.fallback().ifPresent(usedNodes::add);
+            }
+        }
+        s.expect().values().forEach(v -> v.node().ifPresent(usedNodes::add));
+        for (NodeSpec n : s.cluster().nodes()) {
+            if (usedNodes.contains(n.id()) || s.cluster().nodes().size() <= 1) {
+                continue;
+            }
+            List<NodeSpec> kept = new ArrayList<>();
+            for (NodeSpec other : s.cluster().nodes()) {
+                if (other.id().equals(n.id())) {
+                    continue;
+                }
+                kept.add(new NodeSpec(other.id(), other.host(), other.clientPort(), other.electPort(), other.nodeId(),
+                        other.peers().map(p -> p.stream().filter(x -> !x.equals(n.id())).toList()),
+                        other.scopes(), other.shards()));
+            }
+            ClusterSpec c = s.cluster().withNodes(kept);
+            Scenario cand = s.withCluster(c);
+            if (failsSameWay(cand)) {
+                s = cand;
+            }
+        }
+        return s;
+    }
+
+    private static void mentions(Step st, Set<String> clients, Set<String> nodes) {
+        if (st instanceof Step.ClientStep c) {
+            clients.add(c.client());
+        } else if (st instanceof Step.OperatorStep o) {
+            nodes.add(o.node());
+            nodes.addAll(o.command());
+        } else if (st instanceof Step.CrashStep c) {
+            nodes.add(c.node());
+        } else if (st instanceof Step.RestartStep r) {
+            nodes.add(r.node());
+        } else if (st instanceof Step.SnapshotStep sn) {
+            nodes.add(sn.node());
+        } else if (st instanceof Step.PushConfigStep p) {
+            nodes.add(p.node());
+            p.peers().ifPresent(nodes::addAll);
+            p.scopes().ifPresent(l -> l.forEach(sc -> {
+                nodes.add(sc.writer());
+                sc.fallback().ifPresent(nodes::add);
+            }));
+        } else if (st instanceof Step.PartitionStep p) {
+            nodes.addAll(p.from());
+            nodes.addAll(p.to());
+            clients.addAll(p.from());
+            clients.addAll(p.to());
+        } else if (st instanceof Step.NetRuleStep r) {
+            r.from().ifPresent(x -> {
+                nodes.add(x);
+                clients.add(x);
+            });
+            r.to().ifPresent(x -> {
+                nodes.add(x);
+                clients.add(x);
+            });
+        } else if (st instanceof Step.EintrStep e) {
+            nodes.add(e.node());
+        }
+    }
+
+    private Scenario simplifyNetwork(Scenario s) {
+        NetworkSpec simple = NetworkSpec.DEFAULT;
+        if (!s.network().equals(simple)) {
+            Scenario cand = s.withNetwork(simple);
+            if (failsSameWay(cand)) {
+                s = cand;
+            } else if (!(s.network().latency() instanceof Latency.Constant)) {
+                cand = s.withNetwork(new NetworkSpec(s.network().latency(), 0, 0));
+                if ((s.network().loss() > 0 || s.network().duplicate() > 0) && failsSameWay(cand)) {
+                    s = cand;
+                }
+            }
+        }
+        if (s.faults().eintr() > 0) {
+            Scenario cand = s.withFaults(FaultSpec.NONE);
+            if (failsSameWay(cand)) {
+                s = cand;
+            }
+        }
+        // End soon after the failure, when it is a safety violation (liveness needs its deadline).
+        if (lastFailing.violation().isPresent() && verdict == Verdict.SAFETY_VIOLATION) {
+            long t = lastFailing.violation().get().t();
+            long lastStep = 0;
+            for (Step st : s.steps()) {
+                lastStep = Math.max(lastStep, st.at());
+            }
+            long end = Math.max(t + 1, lastStep);
+            if (end < s.endMs()) {
+                Scenario cand = s.withEnd(end, s.maxEvents());
+                if (failsSameWay(cand)) {
+                    s = cand;
+                }
+            }
+        }
+        return s;
+    }
+}
