@@ -6,6 +6,8 @@
 EXTENDS MoveScope
 
 MC_Nodes     == {"a", "b"}
+\* "c" is a bystander: it holds the initial config and is never source or target.
+MC_ThreeNodes == {"a", "b", "c"}
 MC_OneKey    == {"app:1"}
 \* "app:1" hashes to the shard that owns "app:", "app:2" to another one.
 MC_TwoKeys   == {"app:1", "app:2"}

@@ -15,9 +15,12 @@
 (*    MigrationTableImpl's subject.                                        *)
 (*  - One MOVE-SCOPE attempt, Source -> Target: Start, Ship (one INGEST    *)
 (*    message carrying the slice), then Commit on a `+` reply, Abort on an *)
-(*    error reply, a read timeout or a failed connect. A send may Stall    *)
-(*    (the target stops reading); kevy has no write timeout, so a stalled  *)
-(*    send blocks forever unless ShipWriteTimeout.                         *)
+(*    error reply, a ReadTimeout or a failed connect. A send may Stall     *)
+(*    (the target alive but not reading); kevy has no write timeout, so a  *)
+(*    stalled send blocks forever unless ShipWriteTimeout (a crash of the  *)
+(*    target resets it). A read timeout while the answer is still on its   *)
+(*    way (slow target, spurious EINTR) is a bounded fault; a reply that   *)
+(*    comes after the source stopped waiting is Discarded.                 *)
 (*  - INGEST on the target: a merge (set union) into the target's store,   *)
 (*    or a refusal at some frame with the earlier frames applied. The      *)
 (*    target's tables and routing do not change (kevy 5.4).                *)
@@ -273,11 +276,10 @@ WriteTimeout ==
     /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, net, writes, used>>
 
 (***************************************************************************)
-(* IngestOf(m, keep): the target reads an INGEST request and applies it.     *)
-(* keep = TRUE is a Duplicate fault: the message stays in the network and  *)
-(* can be delivered again. A frame for a key off the prefix's shard lands  *)
-(* on the prefix's shard unless IngestKeyShard: no command for that key    *)
-(* ever reads it there, so it is not counted as held.                      *)
+(* IngestOf(m, keep): the target reads an INGEST request and applies it.   *)
+(* A frame for a key off the prefix's shard lands on the prefix's shard    *)
+(* unless IngestKeyShard: no command for that key ever reads it there, so *)
+(* it is not counted as held.                                              *)
 (* Success merges every frame and replies `+`; with OwnershipOnIngest the  *)
 (* target now owns Prefix. With RetryAmbiguousShip a repeated request gets *)
 (* the first outcome again.                                                *)
@@ -294,7 +296,7 @@ Consume(m, keep, reply) ==
     /\ net' = (IF keep THEN net ELSE net \ {m}) \cup {reply}
     /\ used' = IF keep THEN [used EXCEPT !.dup = @ + 1] ELSE used
 
-IngestApply(m, ks, ok) ==
+IngestApply(m, ks) ==
     /\ store' = [store EXCEPT ![Target] = Merge(@, m.slice, ks)]
     /\ log' = IF IngestLogged
               THEN [log EXCEPT ![Target] = @ \cup UNION {{[id |-> i, key |-> k] : i \in m.slice[k]} :
@@ -305,7 +307,7 @@ IngestOf(m, keep) ==
     /\ m.type = "ingest" /\ up[Target]
     /\ Consume(m, keep, ReplyMsg(TRUE))
     /\ (RetryAmbiguousShip => ingestOutcome \in {None, "ok"})
-    /\ IngestApply(m, DOMAIN m.slice, TRUE)
+    /\ IngestApply(m, DOMAIN m.slice)
     /\ learned' = IF OwnershipOnIngest THEN [learned EXCEPT ![Target] = TRUE] ELSE learned
     /\ ingestOutcome' = IF RetryAmbiguousShip THEN "ok" ELSE ingestOutcome
     /\ UNCHANGED <<cfg, pending, snap, up, mig, view, move, writes>>
@@ -319,7 +321,7 @@ IngestRefusedOf(m, keep) ==
     /\ (RetryAmbiguousShip => ingestOutcome \in {None, "refused"})
     /\ \E ks \in SUBSET DOMAIN m.slice :
           /\ ks # DOMAIN m.slice
-          /\ IngestApply(m, IF RetryAmbiguousShip /\ ingestOutcome = "refused" THEN {} ELSE ks, FALSE)
+          /\ IngestApply(m, IF RetryAmbiguousShip /\ ingestOutcome = "refused" THEN {} ELSE ks)
     /\ ingestOutcome' = IF RetryAmbiguousShip THEN "refused" ELSE ingestOutcome
     /\ UNCHANGED <<cfg, pending, learned, snap, up, mig, view, move, writes>>
 

@@ -170,7 +170,7 @@ public final class Check {
         Expectation e = p.expect();
         if (r.outcome() == Outcome.ERROR) {
             reasons.add("TLC could not check it (" + r.errorKind() + ")"
-                    + (r.message() == null ? "" : ": " + firstLine(r.message())));
+                    + (r.message() == null ? "" : ": " + firstLine(r.message().replace("***Parse Error***\n", ""))));
         } else if (r.outcome() != e.outcome()) {
             reasons.add("expected " + describe(e, p.expectedName()) + ", got " + describe(r)
                     + (p.fromManifest() ? "" : " (no manifest entry names this config, so it must pass)"));

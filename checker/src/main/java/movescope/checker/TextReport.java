@@ -1,5 +1,6 @@
 package movescope.checker;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ public final class TextReport {
             out.add("  MISMATCH: " + reason);
         }
         if (r.outcome() == Outcome.ERROR && r.message() != null) {
+            out.add("  files: " + Path.of(c.specDir()).resolve(c.module()) + ", " + Path.of(c.specDir()).resolve(c.config()));
             out.add("  TLC error:");
             for (String line : r.message().split("\n")) {
                 out.add("    " + line);

@@ -1,7 +1,6 @@
 package movescope.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -49,26 +48,12 @@ public final class Main implements Runnable {
         cli.addSubcommand("run", new RunCommand(console));
         cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("swarm", new SwarmCommand(console));
-        for (Object extra : optionalSubcommands()) {
-            cli.addSubcommand(extra);
-        }
+        cli.addSubcommand("check", new CheckCommand(console));
         cli.setOut(console.out());
         cli.setErr(console.err());
         cli.setParameterExceptionHandler(usageErrors(console.err()));
         cli.setExecutionExceptionHandler(internalErrors(console.err()));
         return cli;
-    }
-
-    /**
-     * Subcommands written in other modules' time: {@code check} is added by another engineer; until its class
-     * exists, the CLI still builds and runs without it.
-     */
-    private static List<Object> optionalSubcommands() {
-        try {
-            return List.of(Class.forName("movescope.cli.CheckCommand"));
-        } catch (ClassNotFoundException absent) {
-            return List.of();
-        }
     }
 
     private static IParameterExceptionHandler usageErrors(PrintWriter err) {

@@ -23,7 +23,8 @@ class TextDiffTest {
         assertEquals("""
                 --- x.golden.txt
                 +++ this run
-                @@ -2 +2 @@
+                @@ -1 +1 @@
+                 one
                  two
                 -three
                 +THREE

@@ -49,8 +49,20 @@ public final class GraphDumper {
      */
     public static GraphDump dump(TlcRunner runner, Path specDir, String mcModule, String mcConfig,
             Optional<String> assumePrint, String probePrint, Path scratch) {
+        return dump(runner, specDir, mcModule, mcConfig, assumePrint, probePrint, false, scratch);
+    }
+
+    /**
+     * As above; with {@code dropChecks} the config's invariants and properties are removed first, so the
+     * graph is the whole reachable state space even of a config whose invariant TLC would report violated.
+     */
+    public static GraphDump dump(TlcRunner runner, Path specDir, String mcModule, String mcConfig,
+            Optional<String> assumePrint, String probePrint, boolean dropChecks, Path scratch) {
         try {
             String cfg = Files.readString(specDir.resolve(mcConfig), StandardCharsets.UTF_8);
+            if (dropChecks) {
+                cfg = CfgFile.withoutChecks(cfg);
+            }
             Files.writeString(scratch.resolve(WRAPPER + ".cfg"),
                     CfgFile.withoutSymmetryAndView(cfg) + "\nINVARIANT " + PROBE_OPERATOR + "\n");
             StringBuilder module = new StringBuilder();

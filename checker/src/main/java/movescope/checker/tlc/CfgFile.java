@@ -48,6 +48,16 @@ public final class CfgFile {
         return names;
     }
 
+    /**
+     * The config without INVARIANT(S) and PROPERTY/PROPERTIES sections: a replay of every reachable state
+     * must not stop at the first violation of a {@code _bug} config.
+     */
+    public static String withoutChecks(String text) {
+        String keywords = String.join("|", KEYWORDS);
+        return stripComments(text).replaceAll(
+                "\\b(INVARIANTS?|PROPERTY|PROPERTIES)\\b(\\s+(?!(?:" + keywords + ")\\b)[A-Za-z_][A-Za-z0-9_]*)*", "");
+    }
+
     /** The config without its SYMMETRY and VIEW clauses (state-graph replays need every concrete state). */
     public static String withoutSymmetryAndView(String text) {
         return stripComments(text).replaceAll("\\b(SYMMETRY|VIEW)\\s+[A-Za-z_][A-Za-z0-9_]*", "");

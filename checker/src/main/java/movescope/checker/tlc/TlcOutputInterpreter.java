@@ -170,8 +170,18 @@ public final class TlcOutputInterpreter {
         Optional<ToolMessage> sanyEnd = out.first(SANY_END);
         if (sanyStart.isPresent() && (out.has(PARSING_FAILED) || out.has(PARSING_FAILED2))) {
             int to = sanyEnd.map(ToolMessage::sequence).orElse(Integer.MAX_VALUE);
+            boolean inStack = false;
             for (String line : out.plainBetween(sanyStart.get().sequence(), to)) {
-                if (line.startsWith("Parsing file ") || line.startsWith("Semantic processing of module ")) {
+                // SANY's progress lines and its parser stack trace are noise for a user fixing a typo.
+                if (line.startsWith("Residual stack trace follows:")) {
+                    inStack = true;
+                }
+                if (inStack) {
+                    inStack = !line.isBlank();
+                    continue;
+                }
+                if (line.startsWith("Parsing file ") || line.startsWith("Semantic processing of module ")
+                        || line.equals("tla2sany.semantic.AbortException") || line.startsWith("*** Abort messages:")) {
                     continue;
                 }
                 sb.append(line).append('\n');

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.function.Supplier;
 import movescope.checker.Fixtures;
 import movescope.checker.RepoRoot;
 import movescope.checker.graph.GraphDump;
@@ -18,7 +17,6 @@ import movescope.model.migration.AtomicMigrationTable;
 import movescope.model.migration.MigrationError;
 import movescope.model.migration.MigrationState;
 import movescope.model.migration.MigrationTable;
-import movescope.model.migration.TableLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,66 +117,11 @@ class MigrationTableConformanceTest {
                 && f.contains("Java start returned ok but the spec's result is AlreadyMigrated")), r.summary());
     }
 
-    /** Delegates everything; the tests override one method to plant a bug. */
-    private static class Tampered implements MigrationTable {
-        final MigrationTable delegate;
-
+    /** The planted-bug tables extend the forwarding table. */
+    private static class Tampered extends DelegatingMigrationTable {
         Tampered(MigrationTable delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<MigrationError> start(String prefix, String from, String to) {
-            return delegate.start(prefix, from, to);
-        }
-
-        @Override
-        public Optional<MigrationState> commit(String prefix) {
-            return delegate.commit(prefix);
-        }
-
-        @Override
-        public Optional<MigrationState> abort(String prefix) {
-            return delegate.abort(prefix);
-        }
-
-        @Override
-        public Optional<MigrationState> lookupMigrating(String prefix) {
-            return delegate.lookupMigrating(prefix);
-        }
-
-        @Override
-        public Optional<MigrationState> lookupMigrated(String prefix) {
-            return delegate.lookupMigrated(prefix);
-        }
-
-        @Override
-        public Optional<MigrationState> matchMigrating(String key) {
-            return delegate.matchMigrating(key);
-        }
-
-        @Override
-        public Optional<MigrationState> matchMigrated(String key) {
-            return delegate.matchMigrated(key);
-        }
-
-        @Override
-        public SortedMap<String, MigrationState> migratingSnapshot() {
-            return delegate.migratingSnapshot();
-        }
-
-        @Override
-        public SortedMap<String, MigrationState> migratedSnapshot() {
-            return delegate.migratedSnapshot();
-        }
-
-        @Override
-        public TableLayout layout() {
-            return delegate.layout();
+            super(delegate);
         }
     }
 
-    /** Keeps the factory type visible to readers: every replay gets a fresh table per state and edge. */
-    @SuppressWarnings("unused")
-    private static final Supplier<MigrationTable> FRESH = AtomicMigrationTable::new;
 }

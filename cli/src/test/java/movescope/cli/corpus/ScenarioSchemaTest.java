@@ -94,7 +94,7 @@ class ScenarioSchemaTest {
 
     @Test
     void rejectsWrongType() throws IOException {
-        assertRejected(GOOD.replace("\"endMs\": 1000", "\"endMs\": \"1000\""), "endMs");
+        assertRejected(GOOD.formatted("").replace("\"endMs\": 1000", "\"endMs\": \"1000\""), "endMs");
     }
 
     @Test
@@ -115,7 +115,7 @@ class ScenarioSchemaTest {
 
     @Test
     void rejectsMissingRequiredField() throws IOException {
-        assertRejected(GOOD.replace("\"endMs\": 1000", "\"seed\": 1"), "endMs");
+        assertRejected(GOOD.formatted("").replace("\"endMs\": 1000", "\"seed\": 1"), "endMs");
     }
 
     @Test
@@ -125,7 +125,7 @@ class ScenarioSchemaTest {
 
     @Test
     void rejectsUnknownVariantSwitch() throws IOException {
-        assertRejected(GOOD.replace("\"variant\": \"kevy-5.4\"",
+        assertRejected(GOOD.formatted("").replace("\"variant\": \"kevy-5.4\"",
                 "\"variant\": { \"base\": \"kevy-5.4\", \"tableLayot\": \"atomic\" }"), "tableLayot");
     }
 

@@ -286,6 +286,7 @@ public final class World implements WorldView {
         preload();
         if (sc.cluster().warm()) {
             for (String p : nodeIds) {
+                lastTick.put(p, 0L);
                 for (String r : receivers().getOrDefault(p, List.of())) {
                     deliverHeartbeat(r, p);
                 }
@@ -710,8 +711,42 @@ public final class World implements WorldView {
                 }
             }
         }
+        if (sc.cluster().heartbeats() == HeartbeatPolicy.FALLBACKS && r.args().size() >= 2) {
+            refreshView(r.node(), r.args().get(1));
+        }
         stepNode(r.node(), new Input.ClientCommand(now, r.conn(), r.reqId(), r.args()));
     }
+
+    /**
+     * Heartbeat policy {@code fallbacks}: node {@code id} does not receive its writers' heartbeats unless it
+     * is their fallback. Just before it routes {@code key}, give it the last heartbeat it would have had
+     * from the key's writer — if the writer is up and the link is not cut — so its DOWN view, and thus its
+     * redirect target, is what it would be with every heartbeat delivered.
+     */
+    private void refreshView(String id, String key) {
+        KevyNode n = nodes.get(id);
+        Optional<VolatileState> v = n.volatileState();
+        if (v.isEmpty()) {
+            return;
+        }
+        Optional<Scope> s = v.get().table().lookup(key);
+        if (s.isEmpty() || s.get().fallback().isEmpty()) {
+            return;
+        }
+        String p = s.get().writer();
+        Long tick = lastTick.get(p);
+        if (p.equals(id) || tick == null || !nodes.containsKey(p) || !nodes.get(p).isUp()
+                || receivers().getOrDefault(p, List.of()).contains(id) || net.isCut(p, id)) {
+            return;
+        }
+        count("heartbeatsRefreshed");
+        List<Effect> effs = n.step(new Input.HeartbeatFrom(tick, p));
+        if (traceHeartbeats) {
+            execute(id, effs, false);
+        }
+    }
+
+    private final HashMap<String, Long> lastTick = new HashMap<>();
 
     private void interrupt(IngestConn ic) {
         count("eintr");
@@ -931,6 +966,7 @@ public final class World implements WorldView {
         if (!nodes.get(p).isUp()) {
             return;
         }
+        lastTick.put(p, now);
         for (String r : receivers().getOrDefault(p, List.of())) {
             if (!nodes.get(r).isUp()) {
                 continue;

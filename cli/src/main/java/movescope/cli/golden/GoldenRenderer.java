@@ -1,0 +1,133 @@
+package movescope.cli.golden;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import movescope.sim.check.Violation;
+import movescope.sim.report.HistoryFinding;
+import movescope.sim.report.RunResult;
+import movescope.sim.report.StepResult;
+
+/**
+ * The golden rendering of a run: what a reviewer needs to see change when behaviour changes, and nothing
+ * that changes when it does not. It shows the verdict, the violation, every scripted client/operator step
+ * with the reply the caller saw and when, the unmet expectations, the end-of-run history findings, the bait
+ * counts and the run's semantic counters.
+ *
+ * <p>Left out on purpose: event counts, message counts, heartbeat counts, invariant-check counts and the
+ * trace hash. They change with any refactoring of the simulator's bookkeeping without any change in what
+ * kevy does, and a golden that breaks on every refactoring gets rewritten without being read.
+ * Control characters (the CR/LF inside MOVE-SCOPE-INGEST bulks) are escaped so every step is one line.
+ */
+public final class GoldenRenderer {
+    /** Counters that measure the simulator's own work, not the story. */
+    static final Set<String> VOLATILE_COUNTS = Set.of("events", "nodeSteps", "heartbeats", "heartbeatsDelivered",
+            "invariantKeyChecks", "messagesSent", "requests");
+
+    private GoldenRenderer() {
+    }
+
+    /**
+     * @param scenarioFileName the scenario's file name only, so the rendering does not depend on the
+     *                         directory the run was started from
+     */
+    public static String render(String scenarioFileName, RunResult r) {
+        StringBuilder out = new StringBuilder();
+        out.append("# movescope golden output of ").append(scenarioFileName)
+                .append(" (regenerate with: movescope run --rewrite <scenario>)\n");
+        out.append("scenario: ").append(r.scenario()).append('\n');
+        out.append("variant: ").append(r.variant()).append('\n');
+        out.append("seed: ").append(r.seed()).append('\n');
+        out.append("verdict: ").append(r.verdict()).append('\n');
+        out.append("violation: ").append(r.violation().map(GoldenRenderer::violation).orElse("none")).append('\n');
+        out.append("steps:\n");
+        if (r.steps().isEmpty()) {
+            out.append("  (no client or operator steps)\n");
+        }
+        for (StepResult s : r.steps()) {
+            out.append(String.format("  #%-3d %7d ms  %-8s %-9s %s%n", s.index(), s.at(), s.doName(), s.target(),
+                    escape(s.command())));
+            String reply = s.reply().map(GoldenRenderer::escape).orElse("(no reply)");
+            String when = s.reply().isPresent() ? " at " + s.repliedAtMs() + " ms" : "";
+            String judgement = !s.judged() ? "not judged: the run stopped first"
+                    : s.expected().isEmpty() ? "recorded" : s.ok() ? "ok" : "MISMATCH, expected " + escape(s.expected().get());
+            out.append("        -> ").append(reply).append(when).append("  [").append(judgement).append("]\n");
+        }
+        list(out, "failures", r.failures());
+        list(out, "history", r.history().stream().map(GoldenRenderer::finding).toList());
+        out.append("baits: ").append(pairs(r.baits())).append('\n');
+        out.append("counts: ").append(pairs(semanticCounts(r.counts()))).append('\n');
+        out.append("virtual time at end: ").append(r.virtualTimeMs()).append(" ms\n");
+        return out.toString();
+    }
+
+    private static String violation(Violation v) {
+        StringBuilder b = new StringBuilder(v.invariant()).append(" at ").append(v.t()).append(" ms");
+        if (!v.node().isEmpty()) {
+            b.append(" on ").append(v.node());
+        }
+        if (!v.key().isEmpty()) {
+            b.append(", key ").append(escape(v.key()));
+        }
+        return b.append(": ").append(escape(v.message())).toString();
+    }
+
+    private static String finding(HistoryFinding f) {
+        return f.kind() + " " + escape(f.key()) + (f.write().isEmpty() ? "" : " " + escape(f.write())) + ": "
+                + escape(f.detail());
+    }
+
+    private static void list(StringBuilder out, String title, List<String> items) {
+        if (items.isEmpty()) {
+            out.append(title).append(": none\n");
+            return;
+        }
+        out.append(title).append(":\n");
+        for (String item : items) {
+            out.append("  - ").append(escape(item)).append('\n');
+        }
+    }
+
+    private static SortedMap<String, Long> semanticCounts(SortedMap<String, Long> counts) {
+        SortedMap<String, Long> out = new java.util.TreeMap<>(counts);
+        out.keySet().removeAll(VOLATILE_COUNTS);
+        return out;
+    }
+
+    private static String pairs(Map<String, Long> map) {
+        if (map.isEmpty()) {
+            return "none";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Long> e : map.entrySet()) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
+    }
+
+    /** Escapes backslash and control characters so that one value always renders as one line. */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\r' -> b.append("\\r");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}

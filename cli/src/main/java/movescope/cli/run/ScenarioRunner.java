@@ -1,0 +1,257 @@
+package movescope.cli.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import movescope.cli.Console;
+import movescope.cli.ExitCode;
+import movescope.cli.golden.GoldenFile;
+import movescope.cli.golden.GoldenRenderer;
+import movescope.cli.io.AtomicFiles;
+import movescope.cli.io.ReportsLocation;
+import movescope.cli.io.ScenarioFiles;
+import movescope.cli.report.RunReport;
+import movescope.cli.report.TraceFile;
+import movescope.sim.Options;
+import movescope.sim.Simulation;
+import movescope.sim.report.RunResult;
+import movescope.sim.scenario.Scenario;
+import movescope.sim.scenario.ScenarioException;
+
+/**
+ * What {@code movescope run} does, in this order, so that bad input never leaves anything behind:
+ * (1) load and validate every scenario file, printing {@code file:line:column: message} for each bad one and
+ * stopping with exit 2 before anything runs; (2) for each scenario print its seed first, run it, compare the
+ * run's golden rendering with {@code x.golden.txt} (or rewrite it), write the JSON report and the NDJSON trace
+ * atomically, print a verdict line and, for a failure, the one command that reproduces it; (3) print
+ * {@code N passed, M failed} and return the worst exit code.
+ */
+public final class ScenarioRunner {
+    private final Console console;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public ScenarioRunner(Console console) {
+        this.console = console;
+        this.out = console.out();
+        this.err = console.err();
+    }
+
+    /** The options of {@code run}/{@code replay}. */
+    public record Settings(OptionalLong seed, Optional<Path> reportsDir, boolean rewrite, boolean quiet) {
+    }
+
+    /** A scenario file that loaded: as the user typed it, where it is, and what it says. */
+    record Loaded(Path typed, Path file, Scenario scenario) {
+    }
+
+    public ExitCode run(List<Path> typedFiles, Settings settings) throws IOException {
+        List<Loaded> loaded = new ArrayList<>();
+        int bad = 0;
+        for (Path typed : typedFiles) {
+            Optional<Loaded> l = load(typed);
+            if (l.isPresent()) {
+                loaded.add(l.get());
+            } else {
+                bad++;
+            }
+        }
+        if (bad > 0) {
+            err.println("movescope: " + bad + (bad == 1 ? " scenario file is" : " scenario files are")
+                    + " invalid; nothing was run and nothing was written");
+            return ExitCode.BAD_INPUT;
+        }
+        Optional<String> conflict = usageConflicts(loaded, settings);
+        if (conflict.isPresent()) {
+            err.println("movescope: " + conflict.get());
+            return ExitCode.BAD_INPUT;
+        }
+        int passed = 0;
+        int failed = 0;
+        for (Loaded l : loaded) {
+            if (runOne(l, settings)) {
+                passed++;
+            } else {
+                failed++;
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? ExitCode.PASS : ExitCode.FAIL;
+    }
+
+    private Optional<Loaded> load(Path typed) {
+        Path file = console.resolve(typed);
+        try {
+            return Optional.of(new Loaded(typed, file, ScenarioFiles.load(typed, file)));
+        } catch (IOException e) {
+            err.println(typed + ":0:0: cannot read the scenario file: " + describe(e));
+            return Optional.empty();
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public static String describe(IOException e) {
+        String kind = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                : e.getClass().getSimpleName();
+        return e.getMessage() == null || kind.equals("no such file") ? kind : kind + ": " + e.getMessage();
+    }
+
+    /** Checks that need every scenario loaded: a rewrite must use the golden seed; reports must not collide. */
+    private Optional<String> usageConflicts(List<Loaded> loaded, Settings settings) {
+        Map<Path, Path> reportOwners = new LinkedHashMap<>();
+        for (Loaded l : loaded) {
+            if (settings.rewrite() && settings.seed().isPresent()) {
+                long golden = SeedChoice.scenarioDefault(l.scenario(), l.file()).seed();
+                if (golden != settings.seed().getAsLong()) {
+                    return Optional.of("--rewrite records golden output with the scenario's own seed (" + golden
+                            + " for " + l.typed() + "); drop --seed or pass --seed " + golden);
+                }
+            }
+            Path report = reportPath(l, settings, ".report.json");
+            Optional<String> unwritable = unwritable(report.getParent());
+            if (unwritable.isPresent()) {
+                return unwritable;
+            }
+            Path previous = reportOwners.putIfAbsent(report, l.typed());
+            if (previous != null) {
+                return Optional.of(previous + " and " + l.typed() + " would both write " + display(report)
+                        + "; run them separately or rename one");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A reports folder that cannot be created or written is the user's to fix (exit 2), not a crash. */
+    private Optional<String> unwritable(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            return Optional.of("cannot create the reports folder " + display(dir) + ": " + describe(e));
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            return Optional.of("cannot write into the reports folder " + display(dir));
+        }
+        return Optional.empty();
+    }
+
+    private Path reportsDir(Loaded l, Settings settings) {
+        return settings.reportsDir().map(console::resolve)
+                .orElseGet(() -> ReportsLocation.defaultFor(l.file(), console.movescopeHome(), console.workingDir()));
+    }
+
+    private Path reportPath(Loaded l, Settings settings, String suffix) {
+        return reportsDir(l, settings).resolve(baseName(l.file()) + suffix).toAbsolutePath().normalize();
+    }
+
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+    }
+
+    /** Runs one loaded scenario and prints its lines; true when it passed. */
+    private boolean runOne(Loaded l, Settings settings) throws IOException {
+        SeedChoice seed = SeedChoice.of(settings.seed(), l.scenario(), l.file());
+        SeedChoice goldenSeed = SeedChoice.scenarioDefault(l.scenario(), l.file());
+        out.println("seed " + seed.seed() + " (" + seed.origin().label() + ") " + l.typed());
+        out.flush();
+
+        Path tracePath = reportPath(l, settings, ".trace.ndjson");
+        Path reportPath = reportPath(l, settings, ".report.json");
+        RunResult result;
+        try (TraceFile trace = new TraceFile(tracePath)) {
+            result = Simulation.run(l.scenario(), seed.seed(), Options.DEFAULT.withTraceSink(trace));
+            trace.commit();
+        }
+
+        Path golden = GoldenFile.besides(l.file());
+        String rendering = GoldenRenderer.render(l.file().getFileName().toString(), result);
+        GoldenFile.Outcome goldenOutcome;
+        if (settings.rewrite()) {
+            goldenOutcome = GoldenFile.rewrite(golden, rendering);
+        } else if (seed.seed() != goldenSeed.seed()) {
+            goldenOutcome = new GoldenFile.Outcome.NotApplicable(goldenSeed.seed());
+        } else {
+            goldenOutcome = GoldenFile.compare(golden, rendering);
+        }
+
+        boolean expectationsMet = result.passed() && result.failures().isEmpty();
+        boolean passed = expectationsMet && !(goldenOutcome instanceof GoldenFile.Outcome.Differs);
+        String reproduce = "movescope run --seed " + seed.seed() + " " + l.typed();
+        AtomicFiles.write(reportPath, RunReport.render(result, new RunReport.Context(l.typed().toString(),
+                seed.origin().label(), passed, display(tracePath), display(golden), goldenOutcome, reproduce)));
+
+        print(l, result, passed, goldenOutcome, golden, reportPath, tracePath, reproduce, settings.quiet());
+        return passed;
+    }
+
+    private void print(Loaded l, RunResult r, boolean passed, GoldenFile.Outcome golden, Path goldenPath,
+            Path reportPath, Path tracePath, String reproduce, boolean quiet) {
+        String goldenWord = goldenWord(golden, goldenPath);
+        out.println((passed ? "PASS " : "FAIL ") + l.typed() + ": " + r.summary() + "; golden " + goldenWord);
+        if (!quiet) {
+            String indent = "     ";
+            if (!r.passed() || !r.failures().isEmpty()) {
+                for (String f : r.failures()) {
+                    out.println(indent + "- " + f);
+                }
+                r.violation().ifPresent(v -> {
+                    out.println(indent + "last trace lines before " + v.invariant() + ":");
+                    for (String line : v.excerpt()) {
+                        out.println(indent + "  " + line);
+                    }
+                });
+            }
+            if (golden instanceof GoldenFile.Outcome.Differs d) {
+                for (String line : d.diff().split("\n", -1)) {
+                    if (!line.isEmpty()) {
+                        out.println(indent + line);
+                    }
+                }
+            }
+            out.println(indent + "baits " + pairs(r.baits()) + "; report " + display(reportPath) + "; trace "
+                    + display(tracePath));
+        }
+        if (!passed) {
+            out.println("reproduce: " + reproduce);
+        }
+        out.flush();
+    }
+
+    private String goldenWord(GoldenFile.Outcome golden, Path goldenPath) {
+        if (golden instanceof GoldenFile.Outcome.Same) {
+            return "matches";
+        } else if (golden instanceof GoldenFile.Outcome.Differs) {
+            return "DIFFERS from " + display(goldenPath);
+        } else if (golden instanceof GoldenFile.Outcome.Missing) {
+            return "missing (record one with --rewrite)";
+        } else if (golden instanceof GoldenFile.Outcome.NotApplicable n) {
+            return "not compared (recorded with seed " + n.goldenSeed() + ")";
+        } else if (golden instanceof GoldenFile.Outcome.Rewritten w) {
+            return w.changed() ? "rewritten: " + display(goldenPath) : "unchanged";
+        }
+        throw new IllegalStateException("unknown golden outcome " + golden);
+    }
+
+    private static String pairs(Map<String, Long> map) {
+        StringBuilder b = new StringBuilder();
+        map.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        return b.length() == 0 ? "none" : b.toString();
+    }
+
+    /** A path as the user would type it: relative to the working directory when it is inside it. */
+    private String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = console.workingDir().toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}
