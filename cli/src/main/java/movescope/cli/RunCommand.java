@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
             "Run scenario files against their expectations and golden files.",
-            "Prints each run's seed first, then a verdict line, and for every failure the one command that",
-            "reproduces it. Writes <name>.report.json and <name>.trace.ndjson into the reports folder and",
-            "compares each run with the golden file beside the scenario (x.golden.txt)."},
+            "Prints each run's seed first, then a verdict line, and for every failure",
+            "the one command that reproduces it. Writes <name>.report.json and",
+            "<name>.trace.ndjson into the reports folder and compares each run with",
+            "the golden file beside the scenario (x.golden.txt)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every scenario passed",
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
 public class RunCommand implements Callable<Integer> {
     private final Console console;
 
-    @Parameters(arity = "1..*", paramLabel = "<scenario.json>", description = "Scenario files to run.")
+    @Parameters(arity = "1..*", paramLabel = "<scenario.json>",
+            description = "Scenario files to run; a folder stands for every scenario file below it.")
     List<Path> files;
 
     @Option(names = "--seed", paramLabel = "N",

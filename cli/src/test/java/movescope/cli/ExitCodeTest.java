@@ -42,6 +42,28 @@ class ExitCodeTest {
     }
 
     @Test
+    void folderArgumentRunsEveryScenarioBelowItAndQuietKeepsItShort() {
+        Scenarios.write(dir, "scenarios/x/ok.json", Scenarios.simple("ok", "\"+OK\"", HOLD4));
+        Scenarios.write(dir, "scenarios/x/y/wrong.json", Scenarios.simple("wrong", "\"-ERR no\"", HOLD4));
+        CliRun r = run("run", "--quiet", "--reports", "out", "scenarios");
+        assertEquals(1, r.exit(), r::transcript);
+        assertEquals(java.util.List.of("seed", "PASS", "seed", "FAIL", "reproduce:", "1"),
+                r.outLines().stream().map(l -> l.split(" ")[0]).toList(), r::transcript);
+        assertTrue(r.out().contains("PASS scenarios/x/ok.json"), r::transcript);
+        assertTrue(r.out().contains("reproduce: movescope run --seed " + Seeds.fromFileName(Path.of("wrong.json"))
+                + " scenarios/x/y/wrong.json"), r::transcript);
+    }
+
+    @Test
+    void failedStepBeforeAnExpectedViolationStillFails() {
+        String extra = "\"expect\": { \"violation\": \"RedirectsConverge\" },";
+        Scenarios.write(dir, "scenarios/both.json", Scenarios.simple("both", "\"-ERR not what happens\"", extra));
+        CliRun r = run("run", "--reports", "out", "scenarios/both.json");
+        assertEquals(1, r.exit(), r::transcript);
+        assertTrue(r.out().contains("FAIL scenarios/both.json: EXPECTATION_FAILED: step 0"), r::transcript);
+    }
+
+    @Test
     void unexpectedViolationIsOne() {
         Scenarios.write(dir, "scenarios/cycle.json", Scenarios.simple("cycle", "\"+OK\"", ""));
         CliRun r = run("run", "--reports", "out", "scenarios/cycle.json");

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import movescope.checker.tla.TlaValue;
+import movescope.checker.tla.TlaValueException;
 import movescope.checker.tla.TlaValueParser;
 import movescope.checker.tlc.CfgFile;
 import movescope.checker.tlc.Outcome;
@@ -58,6 +60,15 @@ public final class GraphDumper {
      */
     public static GraphDump dump(TlcRunner runner, Path specDir, String mcModule, String mcConfig,
             Optional<String> assumePrint, String probePrint, boolean dropChecks, Path scratch) {
+        return dump(runner, specDir, mcModule, mcConfig, assumePrint, probePrint, dropChecks, true, scratch);
+    }
+
+    /**
+     * The general form. Without {@code dumpGraph} no dot file is written (a big spec's graph does not fit
+     * in a test JVM's memory) and the returned graph is empty; the probes and TLC's counts remain.
+     */
+    public static GraphDump dump(TlcRunner runner, Path specDir, String mcModule, String mcConfig,
+            Optional<String> assumePrint, String probePrint, boolean dropChecks, boolean dumpGraph, Path scratch) {
         try {
             String cfg = Files.readString(specDir.resolve(mcConfig), StandardCharsets.UTF_8);
             if (dropChecks) {
@@ -74,15 +85,28 @@ public final class GraphDumper {
             module.append("====\n");
             Files.writeString(scratch.resolve(WRAPPER + ".tla"), module.toString());
             Path dot = scratch.resolve("graph.dot");
-            TlcRun run = new TlcRun("graph-" + mcModule, scratch, WRAPPER + ".tla", WRAPPER + ".cfg",
-                    List.of("-deadlock", "-dump", "dot,actionlabels", dot.toString()),
+            List<String> args = dumpGraph ? List.of("-deadlock", "-dump", "dot,actionlabels", dot.toString())
+                    : List.of("-deadlock");
+            TlcRun run = new TlcRun("graph-" + mcModule, scratch, WRAPPER + ".tla", WRAPPER + ".cfg", args,
                     List.of("-DTLA-Library=" + specDir.toAbsolutePath()));
             TlcResult result = runner.run(run);
-            if (result.outcome() != Outcome.PASS) {
-                return new GraphDump(new StateGraph(java.util.Map.of(), List.of()), List.of(), result);
+            if (result.rawLog() == null) {
+                return new GraphDump(new StateGraph(Map.of(), List.of()), List.of(), result);
+            }
+            // Probes are read whatever the outcome: a domain probe (ASSUME) is printed before any check.
+            List<TlaValue> printed;
+            try {
+                printed = printed(Path.of(result.rawLog()));
+            } catch (TlaValueException e) {
+                if (result.outcome() == Outcome.PASS) {
+                    throw e;
+                }
+                printed = List.of(); // a run cut short may end mid-value; its probes are not needed then
+            }
+            if (result.outcome() != Outcome.PASS || !dumpGraph) {
+                return new GraphDump(new StateGraph(Map.of(), List.of()), printed, result);
             }
             StateGraph graph = DotGraphParser.parse(dot);
-            List<TlaValue> printed = printed(Path.of(result.rawLog()));
             return new GraphDump(graph, printed, result);
         } catch (IOException e) {
             throw new UncheckedIOException("state-graph dump of " + specDir + " failed", e);

@@ -54,7 +54,7 @@ public final class ScenarioRunner {
     public ExitCode run(List<Path> typedFiles, Settings settings) throws IOException {
         List<Loaded> loaded = new ArrayList<>();
         int bad = 0;
-        for (Path typed : typedFiles) {
+        for (Path typed : expandDirectories(typedFiles)) {
             Optional<Loaded> l = load(typed);
             if (l.isPresent()) {
                 loaded.add(l.get());
@@ -83,6 +83,29 @@ public final class ScenarioRunner {
         }
         out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? ExitCode.PASS : ExitCode.FAIL;
+    }
+
+    /**
+     * A folder argument stands for every scenario file below it ({@code *.json} except the schema), in
+     * sorted order, so {@code movescope run scenarios/} runs the corpus the way the corpus test does.
+     */
+    private List<Path> expandDirectories(List<Path> typedFiles) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path typed : typedFiles) {
+            Path actual = console.resolve(typed);
+            if (!java.nio.file.Files.isDirectory(actual)) {
+                out.add(typed);
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(actual)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .filter(p -> !p.getFileName().toString().equals("scenario.schema.json"))
+                        .filter(java.nio.file.Files::isRegularFile)
+                        .sorted()
+                        .forEach(p -> out.add(typed.resolve(actual.relativize(p))));
+            }
+        }
+        return out;
     }
 
     private Optional<Loaded> load(Path typed) {
@@ -197,7 +220,12 @@ public final class ScenarioRunner {
     private void print(Loaded l, RunResult r, boolean passed, GoldenFile.Outcome golden, Path goldenPath,
             Path reportPath, Path tracePath, String reproduce, boolean quiet) {
         String goldenWord = goldenWord(golden, goldenPath);
-        out.println((passed ? "PASS " : "FAIL ") + l.typed() + ": " + r.summary() + "; golden " + goldenWord);
+        // The simulator's verdict is PASS when an expected violation occurred; a step that failed before it
+        // still fails the run, and the line must say so rather than repeat "PASS".
+        String summary = r.passed() && !r.failures().isEmpty()
+                ? "EXPECTATION_FAILED: " + r.failures().get(0) + " (" + r.summary() + ")"
+                : r.summary();
+        out.println((passed ? "PASS " : "FAIL ") + l.typed() + ": " + summary + "; golden " + goldenWord);
         if (!quiet) {
             String indent = "     ";
             if (!r.passed() || !r.failures().isEmpty()) {

@@ -2,6 +2,7 @@ package movescope.cli.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import movescope.cli.RepoPaths;
+import movescope.sim.scenario.ScenarioException;
+import movescope.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  * validates (and names the schema by the right relative path), and the schema rejects malformed scenarios —
  * an unknown field, a wrong type, a probability above 1, an unknown step kind, a missing required field, an
  * unknown invariant. Semantic errors a schema cannot see (a step naming a node that does not exist) are the
- * loader's job; that split is asserted too. Reproduce: {@code mvn -o -q -pl cli test -Dtest=ScenarioSchemaTest}.
+ * loader's job; that split is asserted too, and every file the schema rejects is rejected by the loader as
+ * well. Reproduce: {@code mvn -o -q -pl cli test -Dtest=ScenarioSchemaTest}.
  */
 class ScenarioSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,8 +85,9 @@ class ScenarioSchemaTest {
             """;
 
     @Test
-    void minimalScenarioIsAccepted() throws IOException {
+    void minimalScenarioIsAccepted() throws Exception {
         assertEquals(Set.of(), validate(GOOD.formatted("")));
+        ScenarioLoader.loadString(GOOD.formatted(""), "good.json");
         assertEquals(Set.of(), validate(GOOD.formatted(
                 "\"steps\": [ { \"at\": 1, \"do\": \"delay\", \"messages\": \"ingestReply\", \"delayMs\": 5 } ],")));
     }
@@ -145,11 +150,14 @@ class ScenarioSchemaTest {
         return RepoPaths.root().resolve("cli/src/test/resources/bad").resolve(name);
     }
 
+    /** The schema rejects {@code json} naming {@code mentioned}, and the loader agrees that it is invalid. */
     private static void assertRejected(String json, String mentioned) throws IOException {
         Set<ValidationMessage> errors = validate(json);
         assertFalse(errors.isEmpty(), "the schema accepted:\n" + json);
         String text = render(errors);
         assertTrue(text.contains(mentioned), () -> "expected an error mentioning " + mentioned + ", got:\n" + text);
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.loadString(json, "mutated.json"),
+                () -> "the schema rejects but the loader accepts:\n" + json);
     }
 
     private static String render(Set<ValidationMessage> errors) {

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import movescope.model.migration.MigrationState;
 
 /**
  * What survives a crash of a node (kevy-move-scope.md §6): the config file (and a pushed config not yet
- * booted), the append-only log, and the last snapshot image. With the {@code migratedDurable} remedy,
- * MIGRATED is kept here too; kevy 5.4 keeps nothing of the migration table.
+ * booted), the append-only log, and the last snapshot image. The remedies add: MIGRATED
+ * ({@code migratedDurable}), MIGRATING with the move ids to resume ({@code migratingDurable}), the
+ * prefixes this node owns by a successful INGEST ({@code ownershipOnIngest}) and the first outcome of
+ * every INGEST by move id ({@code retryAmbiguousShip}). kevy 5.4 keeps none of them: they stay empty.
  *
  * <p>Read-only from outside the package: {@link KevyNode} is the only writer.
  */
@@ -22,6 +26,9 @@ public final class DurableState {
     private final List<LogEntry> log = new ArrayList<>();
     private Optional<SnapshotImage> snapshot = Optional.empty();
     private final TreeMap<String, MigrationState> migrated = new TreeMap<>();
+    private final TreeMap<String, MigratingEntry> migrating = new TreeMap<>();
+    private final TreeSet<String> ownedByIngest = new TreeSet<>();
+    private final TreeMap<String, String> ingestOutcomes = new TreeMap<>();
 
     DurableState(NodeConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -56,6 +63,27 @@ public final class DurableState {
         return Collections.unmodifiableSortedMap(new TreeMap<>(migrated));
     }
 
+    /** prefix → MIGRATING entry as persisted by the {@code migratingDurable} remedy (always empty for kevy 5.4). */
+    public SortedMap<String, MigratingEntry> migrating() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(migrating));
+    }
+
+    /**
+     * The prefixes this node owns because an INGEST of them succeeded here ({@code ownershipOnIngest};
+     * always empty for kevy 5.4).
+     */
+    public SortedSet<String> ownedByIngest() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(ownedByIngest));
+    }
+
+    /**
+     * move id → the reply this node gave the first INGEST of that move ({@code retryAmbiguousShip}; always
+     * empty for kevy 5.4). A repeated INGEST of the move is answered with it and applies nothing.
+     */
+    public SortedMap<String, String> ingestOutcomes() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(ingestOutcomes));
+    }
+
     /** An independent copy (log entries and snapshot images are immutable and shared). */
     DurableState copy() {
         DurableState d = new DurableState(config);
@@ -63,6 +91,9 @@ public final class DurableState {
         d.log.addAll(log);
         d.snapshot = snapshot;
         d.migrated.putAll(migrated);
+        d.migrating.putAll(migrating);
+        d.ownedByIngest.addAll(ownedByIngest);
+        d.ingestOutcomes.putAll(ingestOutcomes);
         return d;
     }
 
@@ -87,5 +118,22 @@ public final class DurableState {
 
     void persistMigrated(String prefix, MigrationState st) {
         migrated.put(prefix, st);
+    }
+
+    void persistMigrating(String prefix, MigratingEntry e) {
+        migrating.put(prefix, e);
+    }
+
+    void forgetMigrating(String prefix) {
+        migrating.remove(prefix);
+    }
+
+    void learnOwnership(String prefix) {
+        ownedByIngest.add(prefix);
+    }
+
+    /** The first outcome wins: a later call for the same move changes nothing. */
+    void rememberIngestOutcome(String moveId, String reply) {
+        ingestOutcomes.putIfAbsent(moveId, reply);
     }
 }

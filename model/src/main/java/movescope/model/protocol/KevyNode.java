@@ -14,6 +14,7 @@ import movescope.model.migration.MigrationError;
 import movescope.model.migration.MigrationState;
 import movescope.model.migration.MigrationTable;
 import movescope.model.migration.SeedLayoutMigrationTable;
+import movescope.model.routing.AcceptReason;
 import movescope.model.routing.Commands;
 import movescope.model.routing.Peers;
 import movescope.model.routing.RoutingContext;
@@ -131,6 +132,12 @@ public final class KevyNode {
     public static final long READ_TIMEOUT_MS = 60_000;
     /** A peer whose last heartbeat is older than this is DOWN. */
     public static final long DOWN_AFTER_MS = 5_000;
+    /**
+     * {@code retryAmbiguousShip}: the pause between a failed ship attempt and the next (not kevy's: kevy
+     * never retries). Long enough not to hammer a target that is down, short against the 10 s connect and
+     * 60 s read timeouts that usually precede it.
+     */
+    public static final long SHIP_RETRY_DELAY_MS = 1_000;
 
     private final String name;
     private final Variant variant;
@@ -205,8 +212,9 @@ public final class KevyNode {
             onPeerReply(r, out);
         } else if (input instanceof Input.PeerError e) {
             vol.moveById(e.moveId())
-                    .filter(m -> m.phase != MoveInFlight.Phase.COMMITTING)
-                    .ifPresent(m -> abort(m, e.reason(), e.nowMs(), out));
+                    .filter(m -> m.phase != MoveInFlight.Phase.COMMITTING
+                            && m.phase != MoveInFlight.Phase.WAITING_TO_RETRY)
+                    .ifPresent(m -> shipFailed(m, e.reason(), e.nowMs(), out));
         } else if (input instanceof Input.TimerFired t) {
             onTimer(t, out);
         } else if (input instanceof Input.HeartbeatFrom h) {
@@ -291,7 +299,7 @@ public final class KevyNode {
         List<String> args = c.args();
         String key = args.get(1);
         int shard = vol.stores.shardOf(key);
-        WriteVerdict v = WriteRouter.route(context(nowMs, Optional.ofNullable(vol.ingesting.get(shard))), args);
+        WriteVerdict v = route(context(nowMs, Optional.ofNullable(vol.ingesting.get(shard))), args);
         String wire;
         String verdict;
         String reason;
@@ -350,6 +358,23 @@ public final class KevyNode {
             return;
         }
         int shard = vol.stores.shardOf(prefix);
+        List<List<String>> frames = serializeSlice(prefix, shard, nowMs);
+        String moveId = name + "/m" + nextMoveNumber++;
+        MoveInFlight m = new MoveInFlight(moveId, prefix, self, to, c.conn(), c.reqId(), shard, frames.size(),
+                FrameCodec.encode(frames));
+        vol.moves.put(prefix, m);
+        vol.busy.put(shard, moveId);
+        if (variant.migratingDurable()) {
+            durable.persistMigrating(prefix, new MigratingEntry(moveId, self, to, m.attempt));
+        }
+        trace(out, "Start", "moveId", moveId, "prefix", prefix, "from", self, "to", to, "shard", shard,
+                "frames", frames.size(), "sliceShards", variant.sliceShards().wireName());
+        out.add(new Effect.Connect(m.shipId(), to, vol.peers.addr(to), CONNECT_TIMEOUT_MS));
+        setTimer(m, "connect", CONNECT_TIMEOUT_MS, out);
+    }
+
+    /** The rebuild frames of the slice: the prefix's shard's keys, or every shard's with {@code all-shards}. */
+    private List<List<String>> serializeSlice(String prefix, int shard, long nowMs) {
         List<List<String>> frames = new ArrayList<>();
         switch (variant.sliceShards()) {
             case PREFIX_SHARD -> frames.addAll(vol.stores.shard(shard).serializeSlice(prefix, nowMs));
@@ -360,15 +385,55 @@ public final class KevyNode {
             }
             default -> throw new IllegalStateException("unhandled sliceShards " + variant.sliceShards());
         }
-        String moveId = name + "/m" + nextMoveNumber++;
-        MoveInFlight m = new MoveInFlight(moveId, prefix, self, to, c.conn(), c.reqId(), shard, frames.size(),
-                FrameCodec.encode(frames));
-        vol.moves.put(prefix, m);
-        vol.busy.put(shard, moveId);
-        trace(out, "Start", "moveId", moveId, "prefix", prefix, "from", self, "to", to, "shard", shard,
-                "frames", frames.size(), "sliceShards", variant.sliceShards().wireName());
-        out.add(new Effect.Connect(moveId, to, vol.peers.addr(to), CONNECT_TIMEOUT_MS));
+        return frames;
+    }
+
+    /**
+     * Begins ship attempt {@code m.attempt} after a retry pause or a resume at boot: the slice is serialized
+     * afresh (checked writes are QUIESCED meanwhile, but unchecked ones — MSET, FLUSHALL, … — and expiries
+     * still change it, and a resumed move's bulk died with the old process), then connect as Start does.
+     * kevy 5.4 never gets here: its only attempt begins in {@link #moveScope}.
+     */
+    private void beginAttempt(MoveInFlight m, long nowMs, List<Effect> out) {
+        List<List<String>> frames = serializeSlice(m.prefix, m.shard, nowMs);
+        m.frames = frames.size();
+        m.bulk = FrameCodec.encode(frames);
+        m.phase = MoveInFlight.Phase.CONNECTING;
+        if (variant.migratingDurable()) {
+            durable.persistMigrating(m.prefix, new MigratingEntry(m.moveId, m.from, m.to, m.attempt));
+        }
+        out.add(new Effect.Connect(m.shipId(), m.to, vol.peers.addr(m.to), CONNECT_TIMEOUT_MS));
         setTimer(m, "connect", CONNECT_TIMEOUT_MS, out);
+    }
+
+    /**
+     * The ship failed without an answer from the target (connect refused or timed out, write or read
+     * timeout, EOF, reset, EINTR). kevy 5.4 aborts. With {@code retryAmbiguousShip} the target may well have
+     * applied the INGEST, so the source keeps the prefix MIGRATING (writes stay QUIESCED) and ships again
+     * after {@link #SHIP_RETRY_DELAY_MS}: trace {@code ShipRetry}, timer {@code <next shipId>/retry}.
+     */
+    private void shipFailed(MoveInFlight m, String reason, long nowMs, List<Effect> out) {
+        if (!variant.retryAmbiguousShip()) {
+            abort(m, reason, nowMs, out);
+            return;
+        }
+        for (String timer : new ArrayList<>(m.timers)) {
+            out.add(new Effect.CancelTimer(timer));
+        }
+        m.timers.clear();
+        int failed = m.attempt;
+        // The next attempt gets a new connection id now, so late events of the abandoned connection
+        // (a reply, an error, a SendComplete) no longer match this move.
+        m.attempt++;
+        m.phase = MoveInFlight.Phase.WAITING_TO_RETRY;
+        if (variant.migratingDurable()) {
+            // A boot during the pause resumes with the attempt after this one: no connection or timer id
+            // announced by this incarnation is ever reused by the next.
+            durable.persistMigrating(m.prefix, new MigratingEntry(m.moveId, m.from, m.to, m.attempt));
+        }
+        trace(out, "ShipRetry", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to,
+                "attempt", failed, "reason", reason, "retryInMs", SHIP_RETRY_DELAY_MS, "nextShipId", m.shipId());
+        setTimer(m, "retry", SHIP_RETRY_DELAY_MS, out);
     }
 
     /** §4 steps 1–5 (step 6 is {@code start} itself); empty when the command may start. */
@@ -403,13 +468,22 @@ public final class KevyNode {
         MoveInFlight m = found.get();
         cancelTimer(m, "connect", out);
         if (!r.ok()) {
-            abort(m, r.error() == null ? ShipFailure.CONNECTION_REFUSED : r.error(), r.nowMs(), out);
+            shipFailed(m, r.error() == null ? ShipFailure.CONNECTION_REFUSED : r.error(), r.nowMs(), out);
             return;
         }
         m.phase = MoveInFlight.Phase.SENDING;
-        out.add(new Effect.SendIngest(m.moveId, m.to, List.of("MOVE-SCOPE-INGEST", m.prefix, m.bulk)));
-        trace(out, "Ship", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to, "frames", m.frames,
-                "bulkChars", m.bulk.length());
+        // retryAmbiguousShip: the move id rides along, so the target can answer a repeat with its first outcome.
+        List<String> request = variant.retryAmbiguousShip()
+                ? List.of("MOVE-SCOPE-INGEST", m.prefix, m.bulk, m.moveId)
+                : List.of("MOVE-SCOPE-INGEST", m.prefix, m.bulk);
+        out.add(new Effect.SendIngest(m.shipId(), m.to, request));
+        if (m.attempt == 1 && !m.resumed) {
+            trace(out, "Ship", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to, "frames", m.frames,
+                    "bulkChars", m.bulk.length());
+        } else {
+            trace(out, "Ship", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to, "frames", m.frames,
+                    "bulkChars", m.bulk.length(), "attempt", m.attempt, "shipId", m.shipId(), "resumed", m.resumed);
+        }
         // kevy writes with no timeout at all; the remedy bounds the send.
         if (variant.shipWriteTimeoutMs().isPresent()) {
             setTimer(m, "write", variant.shipWriteTimeoutMs().getAsLong(), out);
@@ -453,12 +527,13 @@ public final class KevyNode {
         }
         MoveInFlight m = found.get();
         m.timers.remove(t.timerId());
-        String kind = t.timerId().substring(m.moveId.length() + 1);
+        String kind = t.timerId().substring(t.timerId().lastIndexOf('/') + 1);
         switch (kind) {
-            case "connect" -> abort(m, ShipFailure.CONNECT_TIMED_OUT, t.nowMs(), out);
-            case "write" -> abort(m, ShipFailure.WRITE_TIMED_OUT, t.nowMs(), out);
-            case "read" -> abort(m, ShipFailure.READ_TIMED_OUT, t.nowMs(), out);
+            case "connect" -> shipFailed(m, ShipFailure.CONNECT_TIMED_OUT, t.nowMs(), out);
+            case "write" -> shipFailed(m, ShipFailure.WRITE_TIMED_OUT, t.nowMs(), out);
+            case "read" -> shipFailed(m, ShipFailure.READ_TIMED_OUT, t.nowMs(), out);
             case "commit" -> commitInsert(m, t.nowMs(), out);
+            case "retry" -> beginAttempt(m, t.nowMs(), out);
             default -> throw new IllegalStateException("unknown timer kind " + t.timerId());
         }
     }
@@ -472,14 +547,17 @@ public final class KevyNode {
             checkState(removed.isPresent(), "CommitRemove found no MIGRATING entry for %s", m.prefix);
             m.removed = removed;
             m.phase = MoveInFlight.Phase.COMMITTING;
+            // The durable copy mirrors the table: a crash inside the window loses both entries, exactly
+            // like the in-memory seed layout (the fixed variant uses the atomic layout).
+            forgetMigrating(m.prefix);
             trace(out, "CommitRemove", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to);
             setTimer(m, "commit", 0, out);
         } else {
             Optional<MigrationState> st = t.commit(m.prefix);
             checkState(st.isPresent(), "Commit found no MIGRATING entry for %s", m.prefix);
+            forgetMigrating(m.prefix);
             persistMigrated(m.prefix, st.get());
-            trace(out, "Commit", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to,
-                    "frames", m.frames);
+            traceEnd(out, "Commit", m, "frames", m.frames);
             finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
         }
     }
@@ -489,8 +567,7 @@ public final class KevyNode {
                 "commit timer fired for %s outside the commit window", m.moveId);
         ((SeedLayoutMigrationTable) vol.migrations).commitInsert(m.prefix, m.removed.get());
         persistMigrated(m.prefix, m.removed.get());
-        trace(out, "CommitInsert", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to,
-                "frames", m.frames);
+        traceEnd(out, "CommitInsert", m, "frames", m.frames);
         finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
     }
 
@@ -500,6 +577,26 @@ public final class KevyNode {
         }
     }
 
+    private void forgetMigrating(String prefix) {
+        if (variant.migratingDurable()) {
+            durable.forgetMigrating(prefix);
+        }
+    }
+
+    /**
+     * The trace of a move's end: kevy 5.4's fields, plus {@code attempts} and {@code resumed} when the move
+     * shipped more than once or was resumed at a boot (which only the remedies do), so kevy 5.4 traces
+     * stay exactly as they were.
+     */
+    private void traceEnd(List<Effect> out, String action, MoveInFlight m, Object... extra) {
+        List<Object> kv = new ArrayList<>(List.of("moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to));
+        kv.addAll(List.of(extra));
+        if (m.attempt > 1 || m.resumed) {
+            kv.addAll(List.of("attempts", m.attempt, "resumed", m.resumed));
+        }
+        trace(out, action, kv.toArray());
+    }
+
     private void abort(MoveInFlight m, String reason, long nowMs, List<Effect> out) {
         for (String timer : new ArrayList<>(m.timers)) {
             out.add(new Effect.CancelTimer(timer));
@@ -507,15 +604,25 @@ public final class KevyNode {
         m.timers.clear();
         Optional<MigrationState> removed = vol.migrations.abort(m.prefix);
         checkState(removed.isPresent(), "Abort found no MIGRATING entry for %s", m.prefix);
-        trace(out, "Abort", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to, "reason", reason);
+        forgetMigrating(m.prefix);
+        traceEnd(out, "Abort", m, "reason", reason);
         finish(m, KevyTexts.shipFailed(reason), nowMs, out);
     }
 
     /** The MOVE-SCOPE command returns: answer the operator, free the shard, run what queued behind it. */
     private void finish(MoveInFlight m, String wire, long nowMs, List<Effect> out) {
-        out.add(new Effect.Reply(m.conn, m.reqId, wire));
+        if (!m.resumed) {
+            out.add(new Effect.Reply(m.conn, m.reqId, wire));
+        } // else: the operator's connection died with the process that started the move.
         vol.moves.remove(m.prefix);
         vol.busy.remove(m.shard);
+        // Only a resume after a shard-count change can put two moves on one shard (see resumeMoves); the
+        // shard stays busy with the last remaining one in prefix order.
+        for (MoveInFlight other : vol.moves.values()) {
+            if (other.shard == m.shard) {
+                vol.busy.put(m.shard, other.moveId);
+            }
+        }
         drain(nowMs, out);
     }
 
@@ -537,19 +644,43 @@ public final class KevyNode {
 
     private void ingest(Input.ClientCommand c, long nowMs, List<Effect> out) {
         List<String> a = c.args();
-        if (a.size() != 3) {
-            out.add(new Effect.Reply(c.conn(), c.reqId(), KevyTexts.INGEST_ARITY));
+        // retryAmbiguousShip: the request carries the move id as a fourth argument; kevy's form has three.
+        boolean keyed = variant.retryAmbiguousShip();
+        if (a.size() != (keyed ? 4 : 3)) {
+            out.add(new Effect.Reply(c.conn(), c.reqId(),
+                    keyed ? KevyTexts.INGEST_ARITY_WITH_MOVE_ID : KevyTexts.INGEST_ARITY));
             return;
         }
         String prefix = a.get(1);
         int prefixShard = vol.stores.shardOf(prefix);
+        Optional<String> moveId = keyed ? Optional.of(a.get(3)) : Optional.empty();
+        if (moveId.isPresent()) {
+            String first = durable.ingestOutcomes().get(moveId.get());
+            if (first != null) {
+                // A repeat (a re-ship after an ambiguous failure, a resumed move, a duplicated request): the
+                // first outcome again, and nothing applied — re-running SET/RPUSH frames is not idempotent,
+                // and an owner by ingest may have accepted newer writes since.
+                trace(out, first.startsWith("+") ? "Ingest" : "IngestRefused", "prefix", prefix,
+                        "shard", prefixShard, "applied", 0, "moveId", moveId.get(), "remembered", true,
+                        "reply", first);
+                out.add(new Effect.Reply(c.conn(), c.reqId(), first));
+                return;
+            }
+        }
         List<List<String>> frames;
         try {
             frames = FrameCodec.decode(a.get(2));
         } catch (MalformedBulkException e) {
             out.add(new Effect.Reply(c.conn(), c.reqId(), KevyTexts.INGEST_MALFORMED));
-            trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", 0,
-                    "reason", "malformed bulk", "detail", e.getMessage(), "reply", KevyTexts.INGEST_MALFORMED);
+            moveId.ifPresent(id -> durable.rememberIngestOutcome(id, KevyTexts.INGEST_MALFORMED));
+            if (moveId.isPresent()) {
+                trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", 0,
+                        "reason", "malformed bulk", "detail", e.getMessage(), "reply", KevyTexts.INGEST_MALFORMED,
+                        "moveId", moveId.get(), "remembered", false);
+            } else {
+                trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", 0,
+                        "reason", "malformed bulk", "detail", e.getMessage(), "reply", KevyTexts.INGEST_MALFORMED);
+            }
             return;
         }
         // §3 rule 1: while the ingest runs, this shard accepts every write under the prefix.
@@ -559,7 +690,7 @@ public final class KevyNode {
         try {
             for (List<String> frame : frames) {
                 String key = frame.size() >= 2 ? frame.get(1) : "";
-                WriteVerdict v = WriteRouter.route(context(nowMs, Optional.of(prefix)), frame);
+                WriteVerdict v = route(context(nowMs, Optional.of(prefix)), frame);
                 Reply r;
                 if (v.accepted()) {
                     r = switch (variant.ingestShard()) {
@@ -572,8 +703,14 @@ public final class KevyNode {
                 if (r.isError()) {
                     String errorText = r.wire().substring(1);
                     wire = KevyTexts.ingestRefused(key, errorText);
-                    trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", applied,
-                            "key", key, "reason", errorText, "reply", wire);
+                    if (moveId.isPresent()) {
+                        trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", applied,
+                                "key", key, "reason", errorText, "reply", wire, "moveId", moveId.get(),
+                                "remembered", false);
+                    } else {
+                        trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", applied,
+                                "key", key, "reason", errorText, "reply", wire);
+                    }
                     break;
                 }
                 applied++;
@@ -586,9 +723,23 @@ public final class KevyNode {
         }
         if (wire == null) {
             wire = KevyTexts.ingestOk(applied);
-            trace(out, "Ingest", "prefix", prefix, "shard", prefixShard, "applied", applied,
-                    "ingestShard", variant.ingestShard().wireName(), "logged", variant.ingestLogged());
+            if (variant.ownershipOnIngest()) {
+                // Durable before the +OK leaves: the source commits on it and stops accepting.
+                durable.learnOwnership(prefix);
+            }
+            List<Object> kv = new ArrayList<>(List.of("prefix", prefix, "shard", prefixShard, "applied", applied,
+                    "ingestShard", variant.ingestShard().wireName(), "logged", variant.ingestLogged()));
+            // Remedy fields only when a remedy is on, so kevy 5.4's trace is exactly what it was.
+            if (moveId.isPresent()) {
+                kv.addAll(List.of("moveId", moveId.get(), "remembered", false));
+            }
+            if (variant.ownershipOnIngest()) {
+                kv.addAll(List.of("owned", true));
+            }
+            trace(out, "Ingest", kv.toArray());
         }
+        String reply = wire;
+        moveId.ifPresent(id -> durable.rememberIngestOutcome(id, reply));
         out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
     }
 
@@ -602,7 +753,21 @@ public final class KevyNode {
         }
         int dropped = vol.pending.size();
         vol = null;
-        trace(out, "Crash", "movesLost", moves, "queuedLost", dropped);
+        if (variant.migratingDurable()) {
+            // The moves' MIGRATING entries are on disk: the next boot resumes them.
+            trace(out, "Crash", "movesLost", moves, "queuedLost", dropped,
+                    "movesSuspended", suspendedMoveIds());
+        } else {
+            trace(out, "Crash", "movesLost", moves, "queuedLost", dropped);
+        }
+    }
+
+    private List<String> suspendedMoveIds() {
+        List<String> ids = new ArrayList<>();
+        for (MigratingEntry e : durable.migrating().values()) {
+            ids.add(e.moveId());
+        }
+        return ids;
     }
 
     private void boot(long nowMs, List<Effect> out) {
@@ -617,10 +782,41 @@ public final class KevyNode {
         }
         vol = b.state();
         bootError = Optional.empty();
-        trace(out, "Restart", "ok", true, "nodeId", cfg.nodeId().orElse(""), "peers", cfg.peersString(),
-                "scopes", cfg.scopesString(), "shards", cfg.shards(), "fromSnapshot", durable.snapshot().isPresent(),
-                "replayed", b.replayed(), "applied", b.applied(), "dropped", b.dropped(),
-                "migratedRestored", b.state().migrations.migratedSnapshot().size());
+        if (variant.migratingDurable()) {
+            trace(out, "Restart", "ok", true, "nodeId", cfg.nodeId().orElse(""), "peers", cfg.peersString(),
+                    "scopes", cfg.scopesString(), "shards", cfg.shards(),
+                    "fromSnapshot", durable.snapshot().isPresent(), "replayed", b.replayed(), "applied", b.applied(),
+                    "dropped", b.dropped(), "migratedRestored", b.state().migrations.migratedSnapshot().size(),
+                    "migratingRestored", durable.migrating().size());
+            resumeMoves(nowMs, out);
+        } else {
+            trace(out, "Restart", "ok", true, "nodeId", cfg.nodeId().orElse(""), "peers", cfg.peersString(),
+                    "scopes", cfg.scopesString(), "shards", cfg.shards(),
+                    "fromSnapshot", durable.snapshot().isPresent(), "replayed", b.replayed(), "applied", b.applied(),
+                    "dropped", b.dropped(), "migratedRestored", b.state().migrations.migratedSnapshot().size());
+        }
+    }
+
+    /**
+     * {@code migratingDurable}: every persisted MIGRATING entry (already back in the table, see
+     * {@link #bootFrom}) becomes a move in flight again and ships from the start — a new attempt with a
+     * freshly serialized slice of the rebuilt store, on the prefix's shard, which is BUSY again as under the
+     * original MOVE-SCOPE. The move is not re-validated against the boot's config (it passed §4 at Start);
+     * its end is traced as usual but answered to nobody: the operator's connection died with the process.
+     */
+    private void resumeMoves(long nowMs, List<Effect> out) {
+        for (Map.Entry<String, MigratingEntry> e : durable.migrating().entrySet()) {
+            String prefix = e.getKey();
+            MigratingEntry d = e.getValue();
+            int shard = vol.stores.shardOf(prefix);
+            MoveInFlight m = new MoveInFlight(d.moveId(), prefix, d.from(), d.to(), "", -1, shard, true,
+                    d.attempts() + 1, 0, "");
+            vol.moves.put(prefix, m);
+            // Two resumed moves share a shard only if the shard count changed with a pushed config; both
+            // run (each passed Start on its own shard), and the shard names the last in prefix order.
+            vol.busy.put(shard, m.moveId);
+            beginAttempt(m, nowMs, out);
+        }
     }
 
     private record BootResult(Optional<String> error, VolatileState state, int replayed, int applied, int dropped) {}
@@ -676,6 +872,16 @@ public final class KevyNode {
                 v.migrations.commit(m.getKey());
             }
         }
+        if (variant.migratingDurable()) {
+            // After the replay, like MIGRATED: the log was accepted once and must not be dropped from the
+            // node's own copy by its own table. A prefix committed then is never still in here.
+            for (Map.Entry<String, MigratingEntry> m : durable.migrating().entrySet()) {
+                Optional<MigrationError> refused = v.migrations.start(m.getKey(), m.getValue().from(),
+                        m.getValue().to());
+                checkState(refused.isEmpty(), "durable MIGRATING entry %s refused at boot: %s", m.getKey(),
+                        refused.map(Enum::name).orElse(""));
+            }
+        }
         return new BootResult(Optional.empty(), v, log.size() - from, applied, dropped);
     }
 
@@ -691,11 +897,35 @@ public final class KevyNode {
         }
         RoutingContext ctx = new RoutingContext(v.config.nodeId(), v.peers, v.table, v.migrations, e.ingestPrefix(),
                 peer -> isDown(v, peer, bootMs));
-        return WriteRouter.route(ctx, routed).accepted();
+        return route(ctx, routed).accepted();
     }
 
     // ------------------------------------------------------------------------------------------------
     // Routing context and the DOWN view
+
+    /**
+     * kevy's write path ({@link WriteRouter}), plus the {@code ownershipOnIngest} remedy: a key under a
+     * prefix this node owns by a successful INGEST is Owned — after §3 steps 1–3 (the ingest rule, then
+     * this node's own MIGRATING and MIGRATED, so a target that moves the prefix on quiesces and redirects
+     * as any source does) and before the static route of steps 4–5, whatever writer or fallback the config
+     * names. The same function routes the log replay at boot (with the table empty then, as always).
+     */
+    private WriteVerdict route(RoutingContext ctx, List<String> args) {
+        WriteVerdict v = WriteRouter.route(ctx, args);
+        if (!variant.ownershipOnIngest() || !(v instanceof WriteVerdict.Misdirected)) {
+            return v; // accepted already, QUIESCED (step 2), or the remedy is off
+        }
+        String key = args.get(1);
+        if (ctx.migrations().matchMigrating(key).isPresent() || ctx.migrations().matchMigrated(key).isPresent()) {
+            return v; // step 3: this node moved the prefix (or a prefix of the key) away itself
+        }
+        for (String owned : durable.ownedByIngest()) {
+            if (key.startsWith(owned)) {
+                return new WriteVerdict.Accept(AcceptReason.OWNED);
+            }
+        }
+        return v;
+    }
 
     private RoutingContext context(long nowMs, Optional<String> ingesting) {
         VolatileState v = vol;
@@ -764,8 +994,7 @@ public final class KevyNode {
     public WriteVerdict routeWrite(String key, long nowMs) {
         VolatileState v = up();
         int shard = v.stores.shardOf(key);
-        return WriteRouter.route(context(nowMs, Optional.ofNullable(v.ingesting.get(shard))),
-                List.of("SET", key, ""));
+        return route(context(nowMs, Optional.ofNullable(v.ingesting.get(shard))), List.of("SET", key, ""));
     }
 
     /** True when the node is up and would execute a checked write of {@code key} at {@code nowMs}. */

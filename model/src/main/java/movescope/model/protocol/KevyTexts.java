@@ -18,6 +18,12 @@ public final class KevyTexts {
             "-ERR MOVE-SCOPE: no [cluster] scopes declared on this node — writes would not quiesce during the move";
     public static final String INGEST_ARITY =
             "-ERR wrong number of arguments — MOVE-SCOPE-INGEST <prefix> <bulk>";
+    /**
+     * Not kevy's: the arity error of the {@code retryAmbiguousShip} remedy, whose INGEST carries the move id
+     * as a fourth argument. Worded like kevy's own arity error.
+     */
+    public static final String INGEST_ARITY_WITH_MOVE_ID =
+            "-ERR wrong number of arguments — MOVE-SCOPE-INGEST <prefix> <bulk> <move-id>";
     public static final String INGEST_MALFORMED = "-ERR MOVE-SCOPE-INGEST: malformed bulk";
     public static final String BAD_SCOPES_PREFIX = "kevy: bad [cluster] scopes config: ";
 

@@ -22,6 +22,17 @@ import movescope.model.migration.TableLayout;
  * @param neverHeardIsDown   a peer never heard from counts as DOWN
  * @param logMisdirected     writes answered {@code -MISDIRECTED} are appended to the log (and replayed)
  * @param ingestLogged       ingested frames are appended to the target's log
+ * @param migratingDurable   the source's MIGRATING entry (with its move id) survives a restart and the
+ *                           move resumes after the boot: connect, ship a freshly serialized slice again
+ * @param ownershipOnIngest  a successful INGEST durably makes the target the owner of the prefix: its write
+ *                           path answers Owned for keys under it after MIGRATING/MIGRATED (§3 steps 2–3) and
+ *                           before the static route, live and in the log replay at boot
+ * @param retryAmbiguousShip the source aborts only on an explicit refusal (a reply line from the target that
+ *                           does not start with {@code +}); on a connect failure or timeout, a write or read
+ *                           timeout, a closed connection or EINTR it stays MIGRATING and ships again after
+ *                           {@link KevyNode#SHIP_RETRY_DELAY_MS}. The INGEST request then carries the move id
+ *                           ({@code MOVE-SCOPE-INGEST <prefix> <bulk> <move-id>}) and the target answers a
+ *                           repeated INGEST of a move with its first outcome, remembered durably
  */
 public record Variant(
         TableLayout tableLayout,
@@ -31,7 +42,10 @@ public record Variant(
         boolean migratedDurable,
         boolean neverHeardIsDown,
         boolean logMisdirected,
-        boolean ingestLogged) {
+        boolean ingestLogged,
+        boolean migratingDurable,
+        boolean ownershipOnIngest,
+        boolean retryAmbiguousShip) {
 
     /** Which shards' keys MOVE-SCOPE serializes. */
     public enum SliceShards {
@@ -89,15 +103,16 @@ public record Variant(
 
     /** kevy 5.4 as built. */
     public static final Variant KEVY_54 = new Variant(TableLayout.SEED, OptionalLong.empty(),
-            SliceShards.PREFIX_SHARD, IngestShard.PREFIX_SHARD, false, true, true, false);
+            SliceShards.PREFIX_SHARD, IngestShard.PREFIX_SHARD, false, true, true, false, false, false, false);
 
     /** Every remedy switched on. */
     public static final Variant FIXED = new Variant(TableLayout.ATOMIC, OptionalLong.of(60_000),
-            SliceShards.ALL_SHARDS, IngestShard.KEY_SHARD, true, false, false, true);
+            SliceShards.ALL_SHARDS, IngestShard.KEY_SHARD, true, false, false, true, true, true, true);
 
     /** The switch names, in vocabulary order. */
     public static final java.util.List<String> SWITCHES = java.util.List.of("tableLayout", "shipWriteTimeoutMs",
-            "sliceShards", "ingestShard", "migratedDurable", "neverHeardIsDown", "logMisdirected", "ingestLogged");
+            "sliceShards", "ingestShard", "migratedDurable", "neverHeardIsDown", "logMisdirected", "ingestLogged",
+            "migratingDurable", "ownershipOnIngest", "retryAmbiguousShip");
 
     public Variant {
         Objects.requireNonNull(tableLayout, "tableLayout");
@@ -107,6 +122,17 @@ public record Variant(
         if (shipWriteTimeoutMs.isPresent() && shipWriteTimeoutMs.getAsLong() <= 0) {
             throw new IllegalArgumentException("shipWriteTimeoutMs must be > 0, got " + shipWriteTimeoutMs.getAsLong());
         }
+    }
+
+    /**
+     * The eight switches that existed before {@code migratingDurable}, {@code ownershipOnIngest} and
+     * {@code retryAmbiguousShip}; those three take their kevy 5.4 value ({@code false}).
+     */
+    public Variant(TableLayout tableLayout, OptionalLong shipWriteTimeoutMs, SliceShards sliceShards,
+            IngestShard ingestShard, boolean migratedDurable, boolean neverHeardIsDown, boolean logMisdirected,
+            boolean ingestLogged) {
+        this(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, false, false, false);
     }
 
     /** {@code kevy-5.4} or {@code fixed} (case-insensitive). */
@@ -132,42 +158,57 @@ public record Variant(
 
     public Variant withTableLayout(TableLayout v) {
         return new Variant(v, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
     }
 
     public Variant withShipWriteTimeoutMs(OptionalLong v) {
         return new Variant(tableLayout, v, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
     }
 
     public Variant withSliceShards(SliceShards v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, v, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
     }
 
     public Variant withIngestShard(IngestShard v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, v, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
     }
 
     public Variant withMigratedDurable(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, v, neverHeardIsDown,
-                logMisdirected, ingestLogged);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
     }
 
     public Variant withNeverHeardIsDown(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, v,
-                logMisdirected, ingestLogged);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
     }
 
     public Variant withLogMisdirected(boolean v) {
-        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable,
-                neverHeardIsDown, v, ingestLogged);
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                v, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
     }
 
     public Variant withIngestLogged(boolean v) {
-        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable,
-                neverHeardIsDown, logMisdirected, v);
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, v, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+    }
+
+    public Variant withMigratingDurable(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, v, ownershipOnIngest, retryAmbiguousShip);
+    }
+
+    public Variant withOwnershipOnIngest(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, migratingDurable, v, retryAmbiguousShip);
+    }
+
+    public Variant withRetryAmbiguousShip(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, v);
     }
 
     /**
@@ -190,6 +231,9 @@ public record Variant(
             case "neverHeardIsDown" -> withNeverHeardIsDown(parseBool(name, value));
             case "logMisdirected" -> withLogMisdirected(parseBool(name, value));
             case "ingestLogged" -> withIngestLogged(parseBool(name, value));
+            case "migratingDurable" -> withMigratingDurable(parseBool(name, value));
+            case "ownershipOnIngest" -> withOwnershipOnIngest(parseBool(name, value));
+            case "retryAmbiguousShip" -> withRetryAmbiguousShip(parseBool(name, value));
             default -> throw new IllegalArgumentException("unknown variant switch \"" + name + "\" (expected one of "
                     + SWITCHES + ")");
         };
@@ -207,6 +251,9 @@ public record Variant(
         m.put("neverHeardIsDown", Boolean.toString(neverHeardIsDown));
         m.put("logMisdirected", Boolean.toString(logMisdirected));
         m.put("ingestLogged", Boolean.toString(ingestLogged));
+        m.put("migratingDurable", Boolean.toString(migratingDurable));
+        m.put("ownershipOnIngest", Boolean.toString(ownershipOnIngest));
+        m.put("retryAmbiguousShip", Boolean.toString(retryAmbiguousShip));
         return Collections.unmodifiableSortedMap(m);
     }
 

@@ -111,9 +111,10 @@ public final class VolatileState {
         return pending.size();
     }
 
-    Optional<MoveInFlight> moveById(String moveId) {
+    /** The move whose current ship attempt has connection id {@code shipId} (see {@link MoveInFlight#shipId()}). */
+    Optional<MoveInFlight> moveById(String shipId) {
         for (MoveInFlight m : moves.values()) {
-            if (m.moveId.equals(moveId)) {
+            if (m.shipId().equals(shipId)) {
                 return Optional.of(m);
             }
         }

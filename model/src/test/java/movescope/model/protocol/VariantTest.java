@@ -27,6 +27,9 @@ class VariantTest {
         kevy.put("neverHeardIsDown", "true");
         kevy.put("logMisdirected", "true");
         kevy.put("ingestLogged", "false");
+        kevy.put("migratingDurable", "false");
+        kevy.put("ownershipOnIngest", "false");
+        kevy.put("retryAmbiguousShip", "false");
         assertEquals(kevy, Variant.KEVY_54.switches());
         SortedMap<String, String> fixed = new TreeMap<>();
         fixed.put("tableLayout", "atomic");
@@ -37,6 +40,9 @@ class VariantTest {
         fixed.put("neverHeardIsDown", "false");
         fixed.put("logMisdirected", "false");
         fixed.put("ingestLogged", "true");
+        fixed.put("migratingDurable", "true");
+        fixed.put("ownershipOnIngest", "true");
+        fixed.put("retryAmbiguousShip", "true");
         assertEquals(fixed, Variant.FIXED.switches());
     }
 
@@ -59,7 +65,7 @@ class VariantTest {
         assertEquals(Variant.FIXED, v);
         assertEquals(TableLayout.SEED, Variant.FIXED.withSwitch("tableLayout", "seed").tableLayout());
         assertEquals(OptionalLong.empty(), Variant.FIXED.withSwitch("shipWriteTimeoutMs", "none").shipWriteTimeoutMs());
-        assertEquals(8, Variant.SWITCHES.size());
+        assertEquals(11, Variant.SWITCHES.size());
         assertEquals(new TreeMap<>(Variant.KEVY_54.switches()).keySet(), new java.util.TreeSet<>(Variant.SWITCHES));
     }
 

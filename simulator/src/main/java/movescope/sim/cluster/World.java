@@ -338,9 +338,9 @@ public final class World implements WorldView {
                     }
                 }
             }
+            // Not traced: preloading is set-up, not an action of docs/vocabulary.md; counted instead.
             count("preloadedKeys", d.keys() - refused);
-            trace.add(0, "Preload", fields("node", d.node(), "prefix", d.prefix(), "keys", (long) d.keys(),
-                    "refused", refused));
+            count("preloadRefused", refused);
         }
     }
 
@@ -376,7 +376,6 @@ public final class World implements WorldView {
         if (violation != null) {
             return;
         }
-        trace.add(now, "Violation", fields("invariant", invariant, "key", key, "node", node, "message", message));
         violation = new Violation(invariant, key, node, message, now, events, trace.excerpt());
     }
 
@@ -749,8 +748,8 @@ public final class World implements WorldView {
     private final HashMap<String, Long> lastTick = new HashMap<>();
 
     private void interrupt(IngestConn ic) {
+        // The Abort the model traces carries the reason "Interrupted system call (os error 4)".
         count("eintr");
-        trace.add(now, "Eintr", fields("node", ic.source, "moveId", ic.moveId));
         ic.phase = Phase.DONE;
         stepNode(ic.source, new Input.PeerError(now, ic.moveId, ShipFailure.INTERRUPTED));
     }

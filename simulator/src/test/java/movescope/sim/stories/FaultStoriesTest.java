@@ -42,6 +42,7 @@ class FaultStoriesTest {
 
     @Test
     void writesOnAnotherShardAreQuiescedAndRetriedWithBackoff() {
+        // After the commit, a retry is redirected to b, which (fixed: ownershipOnIngest) accepts it.
         int prefixShard = Sharding.shardOf("app:", 2);
         String key = null;
         for (int i = 0; key == null; i++) {
@@ -59,8 +60,7 @@ class FaultStoriesTest {
               "data": [ { "node": "a", "prefix": "app:bulk:", "keys": 2000 } ],
               "steps": [
                 { "at": 10, "do": "operator", "node": "a", "command": "MOVE-SCOPE app: FROM a TO b" },
-                { "at": 20, "do": "client", "client": "c1", "command": "SET %s v",
-                  "expect": "-MISDIRECTED writer is 10.0.0.1:6004" }
+                { "at": 20, "do": "client", "client": "c1", "command": "SET %s v", "expect": "+OK" }
               ],
               "endMs": 1000,
               "expect": { "baits": ["BaitQuiesced", "BaitCommitted"], "hold": ["SingleWriter", "NoLostWrite", "NoStrandedWrite", "QuiescedOnlyInFlight"] }
@@ -104,10 +104,12 @@ class FaultStoriesTest {
     }
 
     @Test
-    void fixedWriteTimeoutAbortsTheStalledShip() {
+    void fixedWriteTimeoutEndsTheStalledShip() {
+        // The write timeout fires after 60 s; with retryAmbiguousShip the source ships again (the partition
+        // healed at 5 s) and commits, well before the liveness deadline.
         RunResult r = Story.run(stalledShip("\"fixed\""), 1);
         assertEquals(Verdict.PASS, r.verdict(), () -> Story.dump(r));
-        assertEquals(1L, r.baits().get("BaitAborted"));
+        assertEquals(1L, r.baits().get("BaitCommitted"), () -> Story.dump(r));
         assertTrue(r.trace().stream().anyMatch(l -> l.contains("write timed out")), () -> Story.dump(r));
     }
 
