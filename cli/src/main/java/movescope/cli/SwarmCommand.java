@@ -143,7 +143,7 @@ public class SwarmCommand implements Callable<Integer> {
         return """
                 {
                   "name": "swarm",
-                  "description": "Default swarm template: generated nodes, each writing one scope with the next node as fallback; one workload client per node (no MSET: it bypasses ownership by design, see stories/unchecked-mset-bypasses-owner.json); chaos for 20 s, then 80 s to heal (a move started just before the heal may take kevy's 10 s connect plus 60 s read timeouts to end). RedirectsConverge and NoStrandedWrite are not held: without gossip every committed move breaks them until the config push (stories/redirect-cycle-after-commit.json), which would hide everything else.",
+                  "description": "Default swarm template: generated nodes, each writing one scope with the next node as fallback; one workload client per node (no MSET: it bypasses ownership by design, see stories/unchecked-mset-bypasses-owner.json); chaos for 20 s, then 80 s to heal (a move started just before the heal may take kevy's 10 s connect plus 60 s read timeouts to end). RedirectsConverge and NoStrandedWrite are not held: without gossip every committed move breaks them until the config push (stories/redirect-loop-after-commit.json), which would hide everything else.",
                   "variant": "%s",
                   "cluster": { "generate": { "nodes": %d, "scopesPerNode": 1, "fallback": true }, "heartbeats": "all" },
                   "workload": { "clients": %d, "keysPerScope": 2, "opsPerSec": 10, "mix": { "SET": 4, "RPUSH": 2, "GET": 2, "DEL": 1 } },

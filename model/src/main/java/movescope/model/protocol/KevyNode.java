@@ -29,14 +29,15 @@ import movescope.model.store.Store;
 import movescope.model.store.Value;
 
 /**
- * One kevy 5.4 node (kevy-move-scope.md §1–§6) as a pure step function: {@link #step(Input)} takes one
+ * One kevy 5.4 node (kevy-move-scope.md §1–§6), or a variant with remedies, as a pure step function: {@link #step(Input)} takes one
  * input and returns the effects, in order. No clock, thread, I/O or randomness: time is the input's
  * {@code nowMs}; ids are counters. The same inputs always give the same effects. A {@link Variant}
  * switches single behaviours to their remedies.
  *
  * <h2>State</h2>
  * {@link DurableState} (config file incl. a pushed config, append-only log, last snapshot image; MIGRATED
- * with {@code migratedDurable}) and {@link VolatileState} (live stores per shard, ownership table,
+ * with {@code migratedDurable}; MIGRATING with {@code migratingDurable}; prefixes owned by ingest with
+ * {@code ownershipOnIngest}; first INGEST outcomes by move id with {@code retryAmbiguousShip}) and {@link VolatileState} (live stores per shard, ownership table,
  * migration table, per-shard ingesting prefix, moves in flight, heartbeat view, per-shard busy flag and
  * the queue of client commands behind it). A crash drops the volatile part; while down the node ignores
  * every input except {@link Input.Restart} and {@link Input.PushConfig} (it returns no effects).
@@ -72,7 +73,8 @@ import movescope.model.store.Value;
  *   ({@code moveId+"/read"}) starts now, as in kevy (and the write timer is cancelled).</li>
  * <li>{@link Input.PeerReply}: starts with {@code +} → commit; else Abort with the line minus its leading
  *   {@code -}. A reply while still SENDING is taken as proof the send completed.</li>
- * <li>{@link Input.PeerError}: Abort with its reason (e.g. {@link ShipFailure#INTERRUPTED}).</li>
+ * <li>{@link Input.PeerError}: Abort with its reason (e.g. {@link ShipFailure#INTERRUPTED}); with
+ *   {@code retryAmbiguousShip}, a retry instead (see "The fixed variant").</li>
  * <li>{@link Input.TimerFired}: {@code /connect} → Abort {@link ShipFailure#CONNECT_TIMED_OUT};
  *   {@code /write} → Abort {@link ShipFailure#WRITE_TIMED_OUT}; {@code /read} → Abort
  *   {@link ShipFailure#READ_TIMED_OUT}; {@code /commit} → {@code CommitInsert}. Unknown or stale ids are
@@ -120,10 +122,66 @@ import movescope.model.store.Value;
  * Inputs are told apart with {@code instanceof} chains ending in an exception rather than a pattern
  * {@code switch}, which Java 17 (this project's release) does not have.
  *
+ * <h2>The fixed variant (specs/MoveScope, "the fix for no gossip")</h2>
+ * kevy 5.4 never tells the target it owns the prefix, so after a commit the source redirects to the target
+ * and the target redirects back. Three switches together fix that; {@link Variant#FIXED} has all three.
+ * <ul>
+ * <li>{@code ownershipOnIngest}: when an INGEST succeeds the target durably records the prefix
+ *   ({@link DurableState#ownedByIngest()}) before its {@code +OK} leaves, and its write path answers Owned
+ *   for keys under it: after §3 steps 1–3 and before the static route (steps 4–5), whatever writer or
+ *   fallback the config names. The node's own MIGRATING/MIGRATED come first, so a target that moves the
+ *   prefix on quiesces and then redirects like any source (the record stays; the table overrides it).
+ *   The log replay at boot routes with it too (spec {@code RouteWith(…, learned)}). A refused INGEST
+ *   grants nothing. A node that once moved a prefix away keeps redirecting it even if it ingests it back
+ *   (MIGRATED never shrinks), as in kevy. Trace {@code Ingest} gains {@code owned=true}.</li>
+ * <li>{@code retryAmbiguousShip}: because the target may own the prefix after an INGEST the source never
+ *   heard back from, the source aborts only on an explicit refusal — a reply line from the target that
+ *   does not start with {@code +}. A refused or timed-out connect, a write or read timeout, EOF, reset or
+ *   EINTR ({@link Input.PeerError}) instead: cancels the attempt's timers, keeps the prefix MIGRATING
+ *   (writes stay QUIESCED) and the shard BUSY (the MOVE-SCOPE command has not returned), traces
+ *   {@code ShipRetry} ({@code attempt}, {@code reason}, {@code retryInMs}, {@code nextShipId}) and sets
+ *   {@code <nextShipId>/retry} for {@link #SHIP_RETRY_DELAY_MS}; when it fires the next attempt serializes
+ *   the slice afresh and connects again. Retries are unbounded: the move ends only by a commit or a
+ *   refusal (the spec's {@code MigrationEnds} holds once faults stop). The request is then
+ *   {@code MOVE-SCOPE-INGEST <prefix> <bulk> <move-id>} (arity other than 4 →
+ *   {@link KevyTexts#INGEST_ARITY_WITH_MOVE_ID}; with the switch off kevy's 3-argument form and text stay).
+ *   The target remembers durably the reply to the first INGEST of each move id
+ *   ({@link DurableState#ingestOutcomes()}: {@code +OK n}, a refused frame, a malformed bulk) and answers a
+ *   repeat with it, applying nothing (traced {@code Ingest}/{@code IngestRefused} with
+ *   {@code remembered=true}, {@code applied=0}). The spec re-merges the slice on a repeated success,
+ *   which is a no-op for its set-valued stores; here SET/RPUSH frames are not idempotent and an owner by
+ *   ingest may have accepted newer writes since, so nothing is re-applied.</li>
+ * <li>{@code migratingDurable}: the MIGRATING entry is persisted at Start ({@link MigratingEntry}: move id,
+ *   from, to, attempt number) and dropped when the move commits or aborts (seed layout: at
+ *   {@code CommitRemove}, mirroring the table, so a crash in its window loses both entries — the fixed
+ *   variant uses the atomic layout). A crash then suspends the move (trace {@code Crash} gains
+ *   {@code movesSuspended}); the boot restores MIGRATING after the log replay (like MIGRATED) and resumes
+ *   each move from the start: a new attempt with a freshly serialized slice of the rebuilt store, same move
+ *   id, the shard BUSY again, {@link Effect.Connect} and its timer among the {@code Restart} step's
+ *   effects (no {@code Start} trace; {@code Restart} gains {@code migratingRestored}). The move is not
+ *   re-validated against the boot's config. Its Commit/Abort is traced ({@code resumed=true}) but
+ *   answered to nobody: the operator's connection died with the process. A target that already applied
+ *   the INGEST answers the remembered {@code +OK}, so the resumed move commits.</li>
+ * </ul>
+ * Remedy-only trace fields appear only when their remedy is on (or, for {@code attempts}/{@code resumed}
+ * on Ship/Commit/Abort, only when a move shipped more than once or was resumed), so kevy 5.4's effects
+ * are exactly what they were before these switches existed. Vocabulary note: {@code ShipRetry} is the
+ * one action name these remedies add.
+ *
+ * <p><b>Crossing moves (a liveness hazard the spec cannot see).</b> The spec has one prefix and no busy
+ * shards. Here a MOVE-SCOPE holds its shard until it returns, and with {@code retryAmbiguousShip} it
+ * returns only on a commit or a refusal: two moves that cross (a ships to b while b ships to a, each
+ * INGEST landing on the other's busy shard) queue behind each other forever — kevy 5.4 ends them by read
+ * timeouts and aborts (RetryShipTest pins both behaviours).
+ *
  * <h2>Ids</h2>
- * {@code moveId} = {@code <name>/m<n>}, timer ids = {@code <moveId>/connect|write|read|commit}. The counter
- * is bookkeeping of the model, not kevy state: it survives crashes so that an event of a previous
- * incarnation can never be taken for one of the current one.
+ * {@code moveId} = {@code <name>/m<n>}, timer ids = {@code <shipId>/connect|write|read|commit|retry}, where
+ * the ship id (the {@code moveId} field of {@link Effect.Connect}, {@link Effect.SendIngest} and the
+ * connection inputs) is the move id for its first attempt and {@code <moveId>#<attempt>} for later ones
+ * (retries, resumed moves), so events of an abandoned connection never match the current one. The
+ * counters are bookkeeping of the model, not kevy state: they survive crashes (the attempt number in the
+ * durable MIGRATING entry) so that an event of a previous incarnation can never be taken for one of the
+ * current one.
  */
 public final class KevyNode {
     /** kevy's connect timeout for the ship connection. */

@@ -231,10 +231,13 @@ class DeterminismTest {
     @org.junit.jupiter.api.Test
     void theFixedDriverReachesRetriesResumesAndRememberedOutcomes() {
         List<String> all = new ArrayList<>();
-        for (long seed = 1; seed <= 4; seed++) {
+        // Twelve seeds, not four: this driver crashes often and makes the two nodes move prefixes to each
+        // other, and a fixed move ends only by a commit or a refusal (see KevyNode, "crossing moves"), so
+        // commits are rare here; the scripted tests (RetryShipTest, MigratingDurableTest) cover them.
+        for (long seed = 1; seed <= 12; seed++) {
             all.addAll(run(seed, Variant.FIXED));
         }
-        for (String needle : List.of("action=ShipRetry,", "action=Commit,", "action=Abort,", "remembered=true",
+        for (String needle : List.of("action=ShipRetry,", "action=Commit,", "remembered=true",
                 "resumed=true", "migratingRestored=1")) {
             assertTrue(all.stream().anyMatch(s -> s.contains(needle)), "never reached " + needle);
         }

@@ -241,4 +241,49 @@ class RetryShipTest {
         assertEquals("+OK 2", replyOn(end, "op"));
         assertEquals("\"w\"", call(b, 1_006, "GET", K));
     }
+
+    /**
+     * Pins a liveness hazard of the remedy as modelled (documented in KevyNode): two moves that cross — a
+     * ships app: to b while b ships other: to a, each on a node whose only shard is BUSY with its own
+     * MOVE-SCOPE — each INGEST queues behind the other's busy shard. kevy 5.4 ends both by read timeouts
+     * (Abort); with the retry both stay MIGRATING, and every attempt queues one more INGEST.
+     */
+    @Test
+    void crossingMovesOnOneShardNodesEndInKevyButKeepRetryingWithTheRemedy() {
+        for (boolean retry : new boolean[] {false, true}) {
+            Variant v = retry ? ON : OFF;
+            KevyNode a = new KevyNode("a", cfg("a", "app:=a, other:=b", 1), v);
+            KevyNode b = new KevyNode("b", cfg("b", "app:=a, other:=b", 1), v);
+            Effect.Connect ca = startMove(a, 0, "op", 1, "app:", "b");
+            Effect.Connect cb = startMove(b, 0, "op", 2, "other:", "a");
+            long now = 1;
+            String idA = ca.moveId();
+            String idB = cb.moveId();
+            for (int round = 0; round < 3; round++) {
+                Effect.SendIngest sa = connect(a, now, idA);
+                Effect.SendIngest sb = connect(b, now, idB);
+                assertTrue(replies(b.step(new Input.ClientCommand(now, "in:" + idA, 0, sa.args()))).isEmpty(),
+                        "queued behind b's own MOVE-SCOPE");
+                assertTrue(replies(a.step(new Input.ClientCommand(now, "in:" + idB, 0, sb.args()))).isEmpty());
+                a.step(new Input.SendComplete(now, idA));
+                b.step(new Input.SendComplete(now, idB));
+                now += KevyNode.READ_TIMEOUT_MS;
+                List<Effect> ta = a.step(new Input.TimerFired(now, idA + "/read"));
+                List<Effect> tb = b.step(new Input.TimerFired(now, idB + "/read"));
+                if (!retry) {
+                    assertEquals("-ERR MOVE-SCOPE ship failed: read timed out", replyOn(ta, "op"));
+                    assertTrue(a.movesInFlight().isEmpty() && b.movesInFlight().isEmpty(), "both moves ended");
+                    break;
+                }
+                assertTrue(replies(ta).isEmpty() && replies(tb).isEmpty());
+                now += KevyNode.SHIP_RETRY_DELAY_MS;
+                idA = one(a.step(new Input.TimerFired(now, timer(ta, "retry").timerId())), Effect.Connect.class).moveId();
+                idB = one(b.step(new Input.TimerFired(now, timer(tb, "retry").timerId())), Effect.Connect.class).moveId();
+            }
+            if (retry) {
+                assertEquals(3, a.queuedCommands(), "one queued INGEST per attempt of b");
+                assertTrue(a.migratingSnapshot().containsKey("app:") && b.migratingSnapshot().containsKey("other:"));
+            }
+        }
+    }
 }
