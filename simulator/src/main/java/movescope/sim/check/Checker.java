@@ -24,7 +24,7 @@ public final class Checker {
     /** The standard invariants whose names are in {@code names}, in vocabulary order. */
     public static List<Invariant> standard(java.util.Collection<String> names) {
         List<Invariant> all = List.of(new SingleWriter(), new NoLostWrite(), new NoStrandedWrite(),
-                new QuiescedOnlyInFlight(), new RedirectsConverge());
+                new QuiescedOnlyInFlight(), new RedirectsConverge(), new NoPhantomWrite());
         List<Invariant> out = new ArrayList<>();
         for (Invariant i : all) {
             if (names.contains(i.name())) {

@@ -2,6 +2,7 @@ package movescope.sim.check;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,11 @@ import movescope.model.store.Value;
  *
  * <p>Only the latest write of a key is checked: an earlier one was legitimately overwritten. If the
  * latest applied write was never acknowledged, nothing is claimed for the key until it is.
+ *
+ * <p>For {@link NoPhantomWrite} it also keeps the checked writes a node refused (answered MISDIRECTED or
+ * QUIESCED) and, per node, the values that node took legitimately (by accepting a write or by an
+ * ingest). A refusal stays open while its node has no legitimate way to hold its value; a client retry
+ * of the same value that the node itself accepts, or an ingest that brings the value, closes it.
  */
 public final class History {
     private final Set<String> probe;
@@ -29,6 +35,10 @@ public final class History {
     private final HashMap<String, HashMap<String, Long>> lastEpoch = new HashMap<>();
     /** Overlaps found: key → description (first per key), in detection order. */
     private final java.util.LinkedHashMap<String, String> overlaps = new java.util.LinkedHashMap<>();
+    /** key → refusals whose value the refusing node has not (yet) taken legitimately, in refusal order. */
+    private final HashMap<String, List<Refusal>> refusals = new HashMap<>();
+    /** node, key, value (SET value or RPUSH element) that the node took legitimately; see {@link #held}. */
+    private final HashSet<String> legit = new HashSet<>();
     private long nextId = 1;
     private long applied;
     private long acked;
@@ -84,7 +94,137 @@ public final class History {
         if (!recs.isEmpty()) {
             byRequest.computeIfAbsent(req(conn, reqId), k -> new ArrayList<>()).addAll(recs);
         }
+        for (Refusal.Item item : Refusal.items(cmd, args, probe)) {
+            take(node, item.key(), item.value());
+        }
         return touched;
+    }
+
+    // ------------------------------------------------------------------------------ NoPhantomWrite
+
+    /**
+     * One value of a checked write that {@code node} refused: the client was told {@code verdict}
+     * (MISDIRECTED or QUIESCED), so the value must never show up in that node's store unless the node
+     * takes it legitimately later.
+     */
+    public record Refusal(String node, String key, String value, String cmd, String verdict, long at, String conn,
+            long reqId) {
+        /** e.g. {@code SET app:1 "stale" answered MISDIRECTED by a at 2050 ms (conn c2@a #1)}. */
+        public String describe() {
+            return cmd + " " + key + " \"" + value + "\" answered " + verdict + " by " + node + " at " + at
+                    + " ms (conn " + conn + " #" + reqId + ")";
+        }
+
+        /** A (key, value) a write command puts into a store. */
+        record Item(String key, String value) {}
+
+        /**
+         * The values a write leaves visible: SET's value, each RPUSH element, each MSET pair. DEL leaves
+         * an absence, which cannot be told apart from any other absence, so it is not tracked.
+         */
+        static List<Item> items(String cmd, List<String> args, Set<String> probe) {
+            List<Item> out = new ArrayList<>();
+            switch (cmd) {
+                case "SET" -> {
+                    if (args.size() >= 3 && probe.contains(args.get(1))) {
+                        out.add(new Item(args.get(1), args.get(2)));
+                    }
+                }
+                case "MSET" -> {
+                    for (int i = 1; i + 1 < args.size(); i += 2) {
+                        if (probe.contains(args.get(i))) {
+                            out.add(new Item(args.get(i), args.get(i + 1)));
+                        }
+                    }
+                }
+                case "RPUSH" -> {
+                    if (args.size() >= 3 && probe.contains(args.get(1))) {
+                        for (int i = 2; i < args.size(); i++) {
+                            out.add(new Item(args.get(1), args.get(i)));
+                        }
+                    }
+                }
+                default -> {
+                    // DEL/UNLINK leave nothing to recognise; other writes are not produced by clients.
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String legitKey(String node, String key, String value) {
+        return node + '\u0000' + key + '\u0000' + value;
+    }
+
+    /** Node {@code node} took {@code value} for {@code key} legitimately: close its refusals of it. */
+    private void take(String node, String key, String value) {
+        if (!legit.add(legitKey(node, key, value))) {
+            return;
+        }
+        List<Refusal> open = refusals.get(key);
+        if (open != null) {
+            open.removeIf(r -> r.node().equals(node) && r.value().equals(value));
+            if (open.isEmpty()) {
+                refusals.remove(key);
+            }
+        }
+    }
+
+    /** Whether {@code node} ever took {@code value} for {@code key} legitimately (accepted or ingested). */
+    public boolean held(String node, String key, String value) {
+        return legit.contains(legitKey(node, key, value));
+    }
+
+    /**
+     * Node {@code node} answered {@code verdict} (MISDIRECTED or QUIESCED) to the checked write
+     * {@code args} of request (conn, reqId); {@code current} is what its live store holds for the key
+     * right now. A value the node already holds, or took legitimately before, is not tracked: its later
+     * presence would prove nothing. Returns the probe keys with a new open refusal.
+     */
+    public List<String> refused(String node, String verdict, String conn, long reqId, List<String> args,
+            Optional<Value> current, long now) {
+        String cmd = args.isEmpty() ? "" : args.get(0).toUpperCase(Locale.ROOT);
+        List<String> keys = new ArrayList<>();
+        for (Refusal.Item item : Refusal.items(cmd, args, probe)) {
+            if (held(node, item.key(), item.value()) || shows(current, item.value())) {
+                continue;
+            }
+            refusals.computeIfAbsent(item.key(), k -> new ArrayList<>())
+                    .add(new Refusal(node, item.key(), item.value(), cmd, verdict, now, conn, reqId));
+            if (!keys.contains(item.key())) {
+                keys.add(item.key());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * An ingest on {@code node} covered {@code key}, which the node's store now holds as {@code now}: the
+     * values there arrived legitimately (they came from the source's store), closing refusals of them.
+     */
+    public void ingested(String node, String key, Optional<Value> now) {
+        if (!probe.contains(key) || now.isEmpty()) {
+            return;
+        }
+        if (now.get() instanceof Value.Str s) {
+            take(node, key, s.value());
+        } else if (now.get() instanceof Value.ListVal l) {
+            for (String e : l.elements()) {
+                take(node, key, e);
+            }
+        }
+    }
+
+    /** The refusals of {@code key} still open (their node never took the value legitimately). */
+    public List<Refusal> openRefusals(String key) {
+        List<Refusal> open = refusals.get(key);
+        return open == null ? List.of() : open;
+    }
+
+    /** Whether a store value shows {@code value}: the string itself, or an element of the list. */
+    public static boolean shows(Optional<Value> v, String value) {
+        return v.isPresent() && (v.get() instanceof Value.Str s && s.value().equals(value)
+                || v.get() instanceof Value.ListVal l && l.elements().contains(value));
     }
 
     private void add(List<WriteRecord> recs, List<String> touched, String key, WriteRecord.Kind kind, String value,

@@ -533,9 +533,16 @@ public final class World implements WorldView {
                     if (args != null) {
                         checker.storeChanged(history.applied(id, epoch.get(id), conn, reqId, args, now));
                     }
-                } else if (verdict.equals("QUIESCED")) {
-                    baits.merge("BaitQuiesced", 1L, Long::sum);
-                    checker.quiesced(this, id, key).ifPresent(v -> violate(v.invariant(), key, id, v.message()));
+                } else if (verdict.equals("QUIESCED") || verdict.equals("MISDIRECTED")) {
+                    // A refused write must never show up later on this node (NoPhantomWrite).
+                    List<String> args = requestArgs.get(conn + "#" + reqId);
+                    if (args != null) {
+                        checker.storeChanged(history.refused(id, verdict, conn, reqId, args, valueOn(id, key), now));
+                    }
+                    if (verdict.equals("QUIESCED")) {
+                        baits.merge("BaitQuiesced", 1L, Long::sum);
+                        checker.quiesced(this, id, key).ifPresent(v -> violate(v.invariant(), key, id, v.message()));
+                    }
                 }
             }
             case "ClientRead" -> count("clientReads");
@@ -567,6 +574,7 @@ public final class World implements WorldView {
                 List<String> keys = keysUnder(prefix);
                 for (String k : keys) {
                     history.addHolder(k, id);
+                    history.ingested(id, k, valueOn(id, k)); // what arrived by ingest was taken legitimately
                 }
                 checker.storeChanged(keys);
                 checker.routingChanged(keys);

@@ -18,7 +18,7 @@ public record Expectations(List<String> hold, Optional<String> violation, List<S
         OptionalLong migrationsEndBy, boolean history, List<ValueExpectation> values) {
 
     public static final List<String> INVARIANTS = List.of("SingleWriter", "NoLostWrite", "NoStrandedWrite",
-            "QuiescedOnlyInFlight", "RedirectsConverge");
+            "QuiescedOnlyInFlight", "RedirectsConverge", "NoPhantomWrite");
     public static final String MIGRATION_ENDS = "MigrationEnds";
     public static final List<String> BAITS = List.of("BaitCommitted", "BaitQuiesced", "BaitAborted");
 
