@@ -58,6 +58,16 @@ class ScenarioSchemaTest {
         assertEquals("https://json-schema.org/draft/2020-12/schema", root.get("$schema").asText());
     }
 
+    @Test
+    void schemaKnowsExactlyTheModelsVariantSwitches() throws IOException {
+        JsonNode variantObject = JSON.readTree(RepoPaths.schema().toFile()).at("/$defs/variant/oneOf/1/properties");
+        java.util.TreeSet<String> inSchema = new java.util.TreeSet<>();
+        variantObject.fieldNames().forEachRemaining(inSchema::add);
+        inSchema.remove("base");
+        assertEquals(new java.util.TreeSet<>(movescope.model.protocol.Variant.SWITCHES), inSchema,
+                "scenario.schema.json's variant switches must match movescope.model.protocol.Variant.SWITCHES");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCorpusFileValidates() {
         List<Path> corpus = RepoPaths.corpus();

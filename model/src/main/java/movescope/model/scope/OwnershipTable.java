@@ -2,7 +2,6 @@ package movescope.model.scope;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +57,7 @@ public final class OwnershipTable {
         // Duplicates. kevy's first pair (i, j) in (i, j) order has the smallest i with a later equal
         // prefix; that i is the first occurrence of its prefix, i.e. the first index whose prefix occurs
         // twice or more. Only the prefix is reported, so j does not matter.
-        Map<String, Integer> count = new HashMap<>();
+        Map<String, Integer> count = new TreeMap<>(); // no HashMap in model/: see ModelPurityArchTest
         for (Scope s : scopes) {
             count.merge(s.prefix(), 1, Integer::sum);
         }
