@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
  * scenario file that still fails the same way.
  *
  * <p>The template is a scenario written in the public format (so {@code --template} can replace it): a
- * generated cluster of {@code --nodes} nodes each writing one scope with the next node as fallback, one
- * workload client per node, a 20 s chaos phase and an 80 s heal phase (longer than kevy's 10 s + 60 s ship timeouts). It leaves out what kevy breaks by
- * design on every run (MSET, the post-commit redirect cycle) so that swarms find the other failures. With no {@code --seed}, a fresh one is
+ * generated cluster of {@code --nodes} nodes each writing one scope, one workload client per node, a 20 s
+ * chaos phase and an 80 s heal phase (longer than kevy's 10 s + 60 s ship timeouts). It leaves out what
+ * kevy breaks by design on every run (MSET, fallbacks, the post-commit redirect cycle) so that swarms find
+ * the other failures. With no {@code --seed}, a fresh one is
  * drawn from {@link SecureRandom} — the only non-deterministic choice in movescope — and printed first.
  */
 @Command(name = "swarm", mixinStandardHelpOptions = true,
@@ -143,9 +144,9 @@ public class SwarmCommand implements Callable<Integer> {
         return """
                 {
                   "name": "swarm",
-                  "description": "Default swarm template: generated nodes, each writing one scope with the next node as fallback; one workload client per node (no MSET: it bypasses ownership by design, see stories/unchecked-mset-bypasses-owner.json); chaos for 20 s, then 80 s to heal (a move started just before the heal may take kevy's 10 s connect plus 60 s read timeouts to end). RedirectsConverge and NoStrandedWrite are not held: without gossip every committed move breaks them until the config push (stories/redirect-loop-after-commit.json), which would hide everything else.",
+                  "description": "Default swarm template: generated nodes, each writing one scope (no fallback: a DOWN view is a guess and fallbacks make two writers in every variant, see stories/fallback-partition-two-writers.json); one workload client per node (no MSET: it bypasses ownership by design, see stories/unchecked-mset-bypasses-owner.json); chaos for 20 s, then 80 s to heal (a move started just before the heal may take kevy's 10 s connect plus 60 s read timeouts to end). RedirectsConverge and NoStrandedWrite are not held: without gossip every committed move breaks them until the config push (stories/redirect-loop-after-commit.json), which would hide everything else.",
                   "variant": "%s",
-                  "cluster": { "generate": { "nodes": %d, "scopesPerNode": 1, "fallback": true }, "heartbeats": "all" },
+                  "cluster": { "generate": { "nodes": %d, "scopesPerNode": 1, "fallback": false }, "heartbeats": "all" },
                   "workload": { "clients": %d, "keysPerScope": 2, "opsPerSec": 10, "mix": { "SET": 4, "RPUSH": 2, "GET": 2, "DEL": 1 } },
                   "chaos": { "untilMs": 20000, "healBoundMs": 80000 },
                   "endMs": 100000,

@@ -17,9 +17,7 @@ public final class AtomicFiles {
     }
 
     public static void write(Path destination, String content) throws IOException {
-        Path dir = destination.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + destination.getFileName(), ".tmp");
+        Path tmp = temporarySibling(destination);
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             try {
@@ -30,5 +28,18 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A fresh temporary file beside {@code destination}, created with the process's default permissions
+     * (the umask), not {@link Files#createTempFile}'s owner-only ones: reports and golden files are meant to
+     * be read by others. The name carries the process id so two movescope processes never share one.
+     */
+    public static Path temporarySibling(Path destination) throws IOException {
+        Path dir = destination.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + destination.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(tmp);
+        return Files.createFile(tmp);
     }
 }

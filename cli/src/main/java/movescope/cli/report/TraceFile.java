@@ -23,9 +23,7 @@ public final class TraceFile implements Consumer<String>, AutoCloseable {
 
     public TraceFile(Path destination) throws IOException {
         this.destination = destination;
-        Path dir = destination.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, "." + destination.getFileName(), ".tmp");
+        this.tmp = movescope.cli.io.AtomicFiles.temporarySibling(destination);
         this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
     }
 
