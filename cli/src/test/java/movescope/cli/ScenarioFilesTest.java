@@ -7,14 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import movescope.cli.io.ScenarioFiles;
+import movescope.sim.scenario.Scenario;
 import movescope.sim.scenario.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proves the {@code "$schema"} editor hint is removed before loading without moving anything else: the
- * text keeps its length and line breaks, errors further down keep their line and column, and only the
- * top-level member is touched. Reproduce: {@code mvn -o -q -pl cli test -Dtest=ScenarioFilesTest}.
+ * Proves the CLI loads a scenario file with its {@code "$schema"} editor hint as it is on disk (the
+ * simulator's loader accepts the member; the CLI no longer rewrites the text), that errors are located
+ * in the file as written and named by the path the user typed, and that a {@code $schema} that is not a
+ * string is reported at its own position. Reproduce: {@code mvn -o -q -pl cli test -Dtest=ScenarioFilesTest}.
  */
 class ScenarioFilesTest {
     private static final String BODY = """
@@ -26,31 +28,12 @@ class ScenarioFilesTest {
             """;
 
     @Test
-    void firstMemberIsBlankedKeepingPositions() {
-        String text = "{\n  \"$schema\": \"../scenario.schema.json\",\n" + BODY + "}\n";
-        String out = ScenarioFiles.withoutSchemaMember(text);
-        assertEquals(text.length(), out.length());
-        assertEquals(text.lines().count(), out.lines().count());
-        assertEquals("", out.lines().skip(1).findFirst().orElseThrow().strip());
-        assertTrue(out.contains("\"name\": \"x\""));
-    }
-
-    @Test
-    void lastMemberTakesThePrecedingComma() {
-        String text = "{\n" + BODY.stripTrailing() + ",\n  \"$schema\": \"s.json\"\n}";
-        String out = ScenarioFiles.withoutSchemaMember(text);
-        assertTrue(out.contains("\"endMs\": 10 "), out);
-        assertTrue(!out.contains("$schema") && !out.contains(","+ "\n  \"$"), out);
-    }
-
-    @Test
-    void nestedOrNonStringSchemaIsLeftForTheLoader() {
-        String nested = "{ \"cluster\": { \"$schema\": \"x\" } }";
-        assertEquals(nested, ScenarioFiles.withoutSchemaMember(nested));
-        String number = "{ \"$schema\": 3, \"name\": \"x\" }";
-        assertEquals(number, ScenarioFiles.withoutSchemaMember(number));
-        String broken = "{ \"name\": , \"$schema\": \"x\" }";
-        assertEquals(broken, ScenarioFiles.withoutSchemaMember(broken));
+    void schemaMemberIsLoadedAsIs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.json");
+        Files.writeString(file, "{\n  \"$schema\": \"../scenario.schema.json\",\n" + BODY + "}\n");
+        Scenario s = ScenarioFiles.load(Path.of("typed/x.json"), file);
+        assertEquals("x", s.name());
+        assertEquals(10, s.endMs());
     }
 
     @Test
@@ -62,5 +45,13 @@ class ScenarioFilesTest {
         assertEquals(7, e.line(), e.getMessage());
         assertEquals(12, e.column(), e.getMessage());
         assertTrue(e.getMessage().startsWith("x.json:7:12: "), e.getMessage());
+    }
+
+    @Test
+    void nonStringSchemaIsReportedWhereItIs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.json");
+        Files.writeString(file, "{\n  \"$schema\": 3,\n" + BODY + "}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFiles.load(Path.of("x.json"), file));
+        assertTrue(e.getMessage().startsWith("x.json:2:14: $.$schema: "), e.getMessage());
     }
 }

@@ -19,7 +19,9 @@ import movescope.sim.report.StepResult;
  * trace hash (only {@link #STORY_COUNTS} are shown). They change with any refactoring of the simulator's
  * bookkeeping without any change in what kevy does, and a golden that breaks on every refactoring gets
  * rewritten without being read.
- * Control characters (the CR/LF inside MOVE-SCOPE-INGEST bulks) are escaped so every step is one line.
+ * Control characters (the CR/LF inside replies and messages) are escaped so every item is one line; step
+ * commands come already rendered by {@code movescope.sim.scenario.Commands#render} (redis-cli quoting, so
+ * an empty argument or one with spaces or CR/LF is quoted and one line).
  */
 public final class GoldenRenderer {
     /**
@@ -52,8 +54,10 @@ public final class GoldenRenderer {
             out.append("  (no client or operator steps)\n");
         }
         for (StepResult s : r.steps()) {
+            // The command is already one unambiguous line (Commands.render: redis-cli quoting); escaping it
+            // again would double its backslashes.
             out.append(String.format("  #%-3d %7d ms  %-8s %-9s %s%n", s.index(), s.at(), s.doName(), s.target(),
-                    escape(s.command())));
+                    s.command()));
             String reply = s.reply().map(GoldenRenderer::escape).orElse("(no reply)");
             String when = s.reply().isPresent() ? " at " + s.repliedAtMs() + " ms" : "";
             String judgement = !s.judged() ? "not judged: the run stopped first"

@@ -23,7 +23,7 @@ public final class Checker {
 
     /** The standard invariants whose names are in {@code names}, in vocabulary order. */
     public static List<Invariant> standard(java.util.Collection<String> names) {
-        List<Invariant> all = List.of(new SingleWriter(), new NoLostWrite(), new NoStrandedWrite(),
+        List<Invariant> all = List.of(new NoAcceptAfterShip(), new SingleWriter(), new NoLostWrite(), new NoStrandedWrite(),
                 new QuiescedOnlyInFlight(), new RedirectsConverge(), new NoPhantomWrite());
         List<Invariant> out = new ArrayList<>();
         for (Invariant i : all) {
@@ -97,6 +97,17 @@ public final class Checker {
             routingDirty.clear();
             storeDirty.clear();
         }
+    }
+
+    /** A node's router accepted the checked write {@code write} of {@code key}. */
+    public Optional<Found> accepted(WorldView w, String node, String key, String write) {
+        for (Invariant inv : enabled) {
+            Optional<String> v = inv.onAccepted(w, node, key, write);
+            if (v.isPresent()) {
+                return Optional.of(new Found(inv.name(), key, v.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A node answered QUIESCED for {@code key}. */

@@ -20,6 +20,14 @@ public interface Invariant {
         return Optional.empty();
     }
 
+    /**
+     * Called when {@code node}'s router accepted the checked write {@code write} (e.g. {@code SET k v},
+     * rendered for messages) of {@code key}.
+     */
+    default Optional<String> onAccepted(WorldView w, String node, String key, String write) {
+        return Optional.empty();
+    }
+
     /** Called when {@code node} answered QUIESCED for {@code key}. */
     default Optional<String> onQuiesced(WorldView w, String node, String key) {
         return Optional.empty();

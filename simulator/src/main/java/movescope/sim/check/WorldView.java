@@ -19,6 +19,9 @@ public interface WorldView {
 
     History history();
 
+    /** The slices each live source has shipped and not taken back (for {@link NoAcceptAfterShip}). */
+    Shipments shipments();
+
     /** Nodes that may accept a checked write of {@code key} (see {@link Topology}), in cluster order. */
     List<String> candidates(String key);
 

@@ -78,6 +78,8 @@ public final class World implements WorldView {
     static final String OPERATOR = "operator";
     static final String INGEST_CONN = "ingest:";
     static final String LOADER_CONN = "loader";
+    /** The model's timer id of the seed layout's commit window: {@code <shipId>/commit}. */
+    static final String COMMIT_TIMER_SUFFIX = "/commit";
 
     // ---------------------------------------------------------------- configuration
     private final Scenario sc;
@@ -104,6 +106,7 @@ public final class World implements WorldView {
     private final HashMap<String, String> nodeAddr = new HashMap<>();
     private final TreeSet<String> probe;
     private final History history;
+    private final Shipments shipments = new Shipments();
     private final Topology topology;
     private final Checker checker;
     private final HashMap<String, HashMap<String, Long>> timers = new HashMap<>();
@@ -349,6 +352,11 @@ public final class World implements WorldView {
     /** Runs to the end (or the first violation / the event bound) and returns the result. */
     public RunResult run() {
         long maxEvents = sc.maxEvents();
+        // The initial state is a state like any other: a config that redirects into a cycle, names a
+        // writer that is no node, or gives a key two writers is a violation at 0 ms, before any event.
+        checker.routingChanged(probe);
+        checker.storeChanged(probe);
+        checker.check(this).ifPresent(f -> violate(f.invariant(), f.key(), "", f.message()));
         while (!agenda.isEmpty() && violation == null) {
             long t = agenda.peekTime();
             if (t > sc.endMs()) {
@@ -488,7 +496,10 @@ public final class World implements WorldView {
             } else if (e instanceof Effect.SetTimer t) {
                 long token = ++timerTokens;
                 timers.get(id).put(t.timerId(), token);
-                agenda.schedule(now + t.delayMs(), new Events.TimerDue(id, t.timerId(), token));
+                // The seed layout's commit window (SetTimer(<moveId>/commit, 0)) lasts commitWindowMs.
+                long delay = t.timerId().endsWith(COMMIT_TIMER_SUFFIX) && t.delayMs() == 0
+                        ? sc.cluster().commitWindowMs() : t.delayMs();
+                agenda.schedule(now + delay, new Events.TimerDue(id, t.timerId(), token));
             } else if (e instanceof Effect.CancelTimer t) {
                 timers.get(id).remove(t.timerId());
             } else {
@@ -528,14 +539,18 @@ public final class World implements WorldView {
                 String reply = String.valueOf(f.get("reply"));
                 String conn = String.valueOf(f.get("conn"));
                 long reqId = f.get("reqId") instanceof Number n ? n.longValue() : -1;
+                List<String> args = executed(id, conn, reqId);
+                if (verdict.equals("accepted") && Boolean.TRUE.equals(f.get("checked"))) {
+                    String write = args == null ? String.valueOf(f.get("cmd")) + " " + key : Commands.render(args);
+                    checker.accepted(this, id, key, write + " (conn " + conn + " #" + reqId + ")")
+                            .ifPresent(v -> violate(v.invariant(), key, id, v.message()));
+                }
                 if (verdict.equals("accepted") && !reply.startsWith("-")) {
-                    List<String> args = requestArgs.get(conn + "#" + reqId);
                     if (args != null) {
                         checker.storeChanged(history.applied(id, epoch.get(id), conn, reqId, args, now));
                     }
                 } else if (verdict.equals("QUIESCED") || verdict.equals("MISDIRECTED")) {
                     // A refused write must never show up later on this node (NoPhantomWrite).
-                    List<String> args = requestArgs.get(conn + "#" + reqId);
                     if (args != null) {
                         checker.storeChanged(history.refused(id, verdict, conn, reqId, args, valueOn(id, key), now));
                     }
@@ -563,14 +578,20 @@ public final class World implements WorldView {
                 bumpEpoch(id);
                 checker.routingChanged(keysUnder(String.valueOf(f.get("prefix"))));
             }
+            case "Ship" -> shipments.shipped(id, String.valueOf(f.get("prefix")), String.valueOf(f.get("moveId")),
+                    String.valueOf(f.get("to")), now);
             case "Abort" -> {
                 count("aborts");
+                shipments.aborted(id, String.valueOf(f.get("prefix")), String.valueOf(f.get("moveId")));
                 baits.merge("BaitAborted", 1L, Long::sum);
                 bumpEpoch(id);
                 checker.routingChanged(keysUnder(String.valueOf(f.get("prefix"))));
             }
             case "Ingest", "IngestRefused" -> {
                 String prefix = String.valueOf(f.get("prefix"));
+                if (action.equals("Ingest")) {
+                    shipments.ingested(id, prefix);
+                }
                 List<String> keys = keysUnder(prefix);
                 for (String k : keys) {
                     history.addHolder(k, id);
@@ -581,6 +602,8 @@ public final class World implements WorldView {
             }
             case "Crash" -> {
                 count("crashes");
+                arrivedWrites.remove(id); // commands queued in the dead process are never executed
+                shipments.died(id);
                 afterRoutingChangeOf(id);
             }
             case "Restart" -> {
@@ -688,11 +711,47 @@ public final class World implements WorldView {
         }
     }
 
-    private final HashMap<String, List<String>> requestArgs = new HashMap<>();
+    /**
+     * node → (conn#reqId → a write request that reached the node and has not been executed yet), so the
+     * model's {@code ClientWrite} trace, which names the request but not its values, can be tied to what
+     * was written. It is kept per arrival, not per reply: a write executes whenever the node gets to it —
+     * after its client timed out, after a queue behind a MOVE-SCOPE, or a second time when the network
+     * duplicated the request — and every execution must reach the history (an applied write the history
+     * does not know about would make an earlier acknowledged value look lost). Entries go when the write
+     * executes, or all at once when the node's process dies with its queue.
+     */
+    private final HashMap<String, HashMap<String, ArrivedWrite>> arrivedWrites = new HashMap<>();
+
+    private static final class ArrivedWrite {
+        final List<String> args;
+        int copies;
+
+        ArrivedWrite(List<String> args) {
+            this.args = args;
+        }
+    }
+
+    private void arrived(String node, String conn, long reqId, List<String> args) {
+        arrivedWrites.computeIfAbsent(node, k -> new HashMap<>())
+                .computeIfAbsent(conn + "#" + reqId, k -> new ArrivedWrite(args)).copies++;
+    }
+
+    /** The args of the write request (conn, reqId) that {@code node} just executed, or null if unknown. */
+    private List<String> executed(String node, String conn, long reqId) {
+        HashMap<String, ArrivedWrite> m = arrivedWrites.get(node);
+        String k = conn + "#" + reqId;
+        ArrivedWrite a = m == null ? null : m.get(k);
+        if (a == null) {
+            return null;
+        }
+        if (--a.copies == 0) {
+            m.remove(k);
+        }
+        return a.args;
+    }
 
     /** A request from a client or the operator to {@code node}. */
     private void sendRequest(String from, String node, String conn, long reqId, List<String> args) {
-        requestArgs.put(conn + "#" + reqId, args);
         Network.Fate fate = net.send(now, from, node, MessageClass.REQUEST);
         traceFate(fate, from, node, MessageClass.REQUEST);
         for (long d : fate.delays()) {
@@ -720,6 +779,9 @@ public final class World implements WorldView {
         }
         if (sc.cluster().heartbeats() == HeartbeatPolicy.FALLBACKS && r.args().size() >= 2) {
             refreshView(r.node(), r.args().get(1));
+        }
+        if (movescope.model.routing.Commands.isWrite(r.args())) {
+            arrived(r.node(), r.conn(), r.reqId(), r.args());
         }
         stepNode(r.node(), new Input.ClientCommand(now, r.conn(), r.reqId(), r.args()));
     }
@@ -823,7 +885,6 @@ public final class World implements WorldView {
     }
 
     private void ack(String conn, long reqId, String wire) {
-        requestArgs.remove(conn + "#" + reqId);
         if (!wire.startsWith("-")) {
             List<String> keys = history.acked(conn, reqId, now);
             if (!keys.isEmpty()) {
@@ -1082,7 +1143,6 @@ public final class World implements WorldView {
         ClientState c = clients.get(t.client());
         if (c.rw.busy() && c.awaiting && c.currentReqId == t.reqId()) {
             c.awaiting = false;
-            requestArgs.remove(c.currentConn + "#" + t.reqId());
             history.forget(c.currentConn, t.reqId());
             perform(c, c.rw.onError("-ERR movescope: client timed out after " + c.timeoutMs + " ms"));
         }
@@ -1480,12 +1540,12 @@ public final class World implements WorldView {
             String reply = stepReply.get(i);
             boolean judged = !stoppedEarly || reply != null;
             boolean ok = exp.isEmpty() || !judged || exp.get().matches(reply);
-            stepResults.add(new StepResult(i, s.at(), s.doName(), target, String.join(" ", cmd),
+            stepResults.add(new StepResult(i, s.at(), s.doName(), target, Commands.render(cmd),
                     exp.map(ReplyExpectation::describe), Optional.ofNullable(reply),
                     stepReplyAt.getOrDefault(i, -1L), ok, judged));
             if (!ok) {
                 failures.add("step " + i + " (at " + s.at() + " ms, " + s.doName() + " " + target + " "
-                        + String.join(" ", cmd) + "): expected " + exp.get().describe() + ", got "
+                        + Commands.render(cmd) + "): expected " + exp.get().describe() + ", got "
                         + (reply == null ? "no reply" : reply));
             }
         }
@@ -1516,7 +1576,7 @@ public final class World implements WorldView {
                 Store st = stores.get(Sharding.shardOf(v.key(), stores.size())).copy();
                 String got = st.execute(v.command(), now).wire();
                 if (!v.expect().matches(got)) {
-                    failures.add("value of " + v.key() + " on " + node + " (" + String.join(" ", v.command())
+                    failures.add("value of " + v.key() + " on " + node + " (" + Commands.render(v.command())
                             + "): expected " + v.expect().describe() + ", got " + got);
                 }
             }
@@ -1524,6 +1584,22 @@ public final class World implements WorldView {
                 for (String key : probe) {
                     Optional<WriteRecord> w = history.lastAcked(key);
                     if (w.isEmpty()) {
+                        continue;
+                    }
+                    if (!topology.scoped(key)) {
+                        // Outside every scope all nodes accept the key (scopes are opt-in): nothing can be
+                        // stranded, only lost.
+                        boolean held = false;
+                        for (KevyNode n : nodeList) {
+                            if (History.holds(w.get(), valueOn(n.name(), key))) {
+                                held = true;
+                                break;
+                            }
+                        }
+                        if (!held) {
+                            findings.add(new HistoryFinding("lost", key, w.get().describe(),
+                                    "no node holds it; the key is under no scope"));
+                        }
                         continue;
                     }
                     List<String> owners = acceptingAtEnd(key);
@@ -1561,9 +1637,19 @@ public final class World implements WorldView {
         Optional<String> expectedViolation = ex.violation();
         if (violation != null) {
             if (expectedViolation.isPresent() && expectedViolation.get().equals(violation.invariant())) {
-                verdict = Verdict.PASS;
-                summary = "PASS: expected violation " + violation.invariant() + " occurred at " + violation.t()
+                String occurred = "expected violation " + violation.invariant() + " occurred at " + violation.t()
                         + " ms: " + violation.message();
+                if (failures.isEmpty()) {
+                    verdict = Verdict.PASS;
+                    summary = "PASS: " + occurred;
+                } else {
+                    // A step that missed its expected reply before the violation fails the run: the story
+                    // did not go the way the scenario says, even if it ended where it was meant to.
+                    verdict = Verdict.EXPECTATION_FAILED;
+                    summary = "EXPECTATION_FAILED: " + failures.get(0)
+                            + (failures.size() > 1 ? " (+" + (failures.size() - 1) + " more)" : "") + " (" + occurred
+                            + ")";
+                }
             } else {
                 verdict = violation.invariant().equals(Expectations.MIGRATION_ENDS) ? Verdict.LIVENESS_VIOLATION
                         : Verdict.SAFETY_VIOLATION;

@@ -11,6 +11,13 @@ import movescope.model.scope.Scope;
 /**
  * The cluster: nodes (explicit, or expanded from {@code generate}), the cluster-wide scopes and the knobs
  * of docs/scenario-format.md "cluster". {@link #configOf(String)} is each node's initial config file.
+ *
+ * <p>{@code commitWindowMs} is how long the seed layout's commit window lasts in virtual time: the model
+ * emits {@code SetTimer(<moveId>/commit, 0)} between {@code CommitRemove} and {@code CommitInsert}
+ * (kevy's two locks, released and taken back at once); the simulator fires that timer after this many
+ * ms instead. 0 (the default) is kevy's instant window, which only events of the same millisecond can
+ * fall into; a wider window models a router thread preempted between the two locks, so a story can hit
+ * it with certainty instead of by the luck of a seed. It has no effect on the atomic layout.
  */
 public record ClusterSpec(
         List<NodeSpec> nodes,
@@ -20,6 +27,7 @@ public record ClusterSpec(
         HeartbeatPolicy heartbeats,
         long sliceFrameCostUs,
         long sendBufferBytes,
+        long commitWindowMs,
         Optional<GenerateSpec> generate) {
 
     public static final long DEFAULT_FRAME_COST_US = 68;
@@ -30,6 +38,9 @@ public record ClusterSpec(
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(heartbeats, "heartbeats");
         Objects.requireNonNull(generate, "generate");
+        if (commitWindowMs < 0) {
+            throw new IllegalArgumentException("commitWindowMs must be >= 0");
+        }
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
@@ -80,6 +91,6 @@ public record ClusterSpec(
 
     public ClusterSpec withNodes(List<NodeSpec> newNodes) {
         return new ClusterSpec(newNodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
-                Optional.empty());
+                commitWindowMs, Optional.empty());
     }
 }

@@ -17,8 +17,8 @@ import java.util.OptionalLong;
 public record Expectations(List<String> hold, Optional<String> violation, List<String> baits,
         OptionalLong migrationsEndBy, boolean history, List<ValueExpectation> values) {
 
-    public static final List<String> INVARIANTS = List.of("SingleWriter", "NoLostWrite", "NoStrandedWrite",
-            "QuiescedOnlyInFlight", "RedirectsConverge", "NoPhantomWrite");
+    public static final List<String> INVARIANTS = List.of("NoAcceptAfterShip", "SingleWriter", "NoLostWrite",
+            "NoStrandedWrite", "QuiescedOnlyInFlight", "RedirectsConverge", "NoPhantomWrite");
     public static final String MIGRATION_ENDS = "MigrationEnds";
     public static final List<String> BAITS = List.of("BaitCommitted", "BaitQuiesced", "BaitAborted");
 

@@ -46,6 +46,9 @@ public final class ScenarioLoader {
 
     private static Scenario bind(JNode root) throws ScenarioException {
         Obj o = Obj.of(root, "a scenario");
+        // "$schema" names the JSON Schema for editors (scenarios/scenario.schema.json); it does not change
+        // the run, but it must still be a string so a typo in it is reported like any other.
+        o.optString("$schema");
         String name = o.reqString("name");
         String description = o.reqString("description");
         OptionalLong seed = o.optLong("seed", Long.MIN_VALUE);
@@ -163,6 +166,7 @@ public final class ScenarioLoader {
         }
         long frameCost = o.optLong("sliceFrameCostUs", ClusterSpec.DEFAULT_FRAME_COST_US, 0);
         long sendBuffer = o.optLong("sendBufferBytes", ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0);
+        long commitWindow = o.optLong("commitWindowMs", 0, 0);
         List<NodeSpec> nodes;
         List<Scope> scopes;
         Optional<GenerateSpec> generate = Optional.empty();
@@ -212,7 +216,8 @@ public final class ScenarioLoader {
             }
         }
         o.done();
-        ClusterSpec cluster = new ClusterSpec(nodes, scopes, shards, warm, hb, frameCost, sendBuffer, generate);
+        ClusterSpec cluster = new ClusterSpec(nodes, scopes, shards, warm, hb, frameCost, sendBuffer, commitWindow,
+                generate);
         // Every node's table must build, as kevy's boot would otherwise stop with
         // "kevy: bad [cluster] scopes config: <error>"; the error points at the list that was used.
         if (hasGenerate) {

@@ -200,6 +200,9 @@ public final class ScenarioWriter {
         if (c.sendBufferBytes() != ClusterSpec.DEFAULT_SEND_BUFFER_BYTES) {
             g.writeNumberField("sendBufferBytes", c.sendBufferBytes());
         }
+        if (c.commitWindowMs() != 0) {
+            g.writeNumberField("commitWindowMs", c.commitWindowMs());
+        }
         g.writeEndObject();
     }
 

@@ -75,6 +75,22 @@ class ScenarioLoaderTest {
         assertEquals(1000L, s.variant().shipWriteTimeoutMs().getAsLong());
     }
 
+    @Test
+    void topLevelSchemaMemberIsAcceptedAsAString() throws Exception {
+        // Every corpus file starts with "$schema" (an editor hint); the loader itself must take it, and
+        // it must not change the scenario.
+        Scenario plain = ScenarioLoader.loadString(GOOD, "good.json");
+        Scenario hinted = ScenarioLoader.loadString(GOOD.replaceFirst("\\{",
+                "{ \"\\$schema\": \"../scenario.schema.json\","), "good.json");
+        assertEquals(plain, hinted);
+        ScenarioException number = bad(GOOD.replaceFirst("\\{", "{ \"\\$schema\": 3,"));
+        assertEquals("$.$schema", number.jsonPath());
+        assertTrue(number.problem().contains("expected $schema to be a string"), number.problem());
+        // Only at the top level: elsewhere it is an unknown field like any other.
+        ScenarioException nested = bad(GOOD.replace("\"cluster\": {", "\"cluster\": { \"$schema\": \"x\","));
+        assertTrue(nested.problem().contains("unknown field \"$schema\""), nested.problem());
+    }
+
     private static ScenarioException bad(String json) {
         return assertThrows(ScenarioException.class, () -> ScenarioLoader.loadString(json, "bad.json"));
     }
