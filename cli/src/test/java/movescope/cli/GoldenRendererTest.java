@@ -34,6 +34,21 @@ class GoldenRendererTest {
     }
 
     @Test
+    void stepCommandsAreRenderedUnambiguously() throws Exception {
+        // Joined with spaces, ["SET", "k", "a b"] and ["SET", "k", "a", "b"] rendered the same, and an
+        // empty argument vanished; the golden now quotes them like redis-cli, without double escaping.
+        String json = Scenarios.simple("q", "\"+OK\"", ExitCodeTest.HOLD4)
+                .replace("\"steps\": [", "\"steps\": [ { \"at\": 1, \"do\": \"operator\", \"node\": \"a\","
+                        + " \"command\": [\"SET\", \"app:q\", \"a b\"] },"
+                        + " { \"at\": 2, \"do\": \"operator\", \"node\": \"a\", \"command\": [\"ECHO\", \"\", \"x\\r\\n\"] },");
+        Scenarios.write(dir, "scenarios/q.json", json);
+        CliRun r = CliRun.of(dir, "run", "--rewrite", "--reports", "out", "scenarios/q.json");
+        String golden = Files.readString(dir.resolve("scenarios/q.golden.txt"));
+        assertTrue(golden.contains("operator a         SET app:q \"a b\"\n"), golden);
+        assertTrue(golden.contains("operator a         ECHO \"\" \"x\\r\\n\"\n"), golden);
+    }
+
+    @Test
     void controlCharactersAreEscaped() throws Exception {
         java.lang.reflect.Method escape = movescope.cli.golden.GoldenRenderer.class.getDeclaredMethod("escape", String.class);
         escape.setAccessible(true);

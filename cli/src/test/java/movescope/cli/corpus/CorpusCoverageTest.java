@@ -55,8 +55,8 @@ class CorpusCoverageTest {
     private static final Set<String> STEP_KINDS = Set.of("client", "operator", "crash", "restart", "snapshot",
             "pushConfig", "partition", "heal", "drop", "duplicate", "delay", "eintr");
 
-    private static final Set<String> INVARIANTS = Set.of("SingleWriter", "NoLostWrite", "NoStrandedWrite",
-            "RedirectsConverge", "MigrationEnds");
+    private static final Set<String> INVARIANTS = Set.of("NoAcceptAfterShip", "SingleWriter", "NoLostWrite",
+            "NoStrandedWrite", "RedirectsConverge", "NoPhantomWrite", "MigrationEnds");
 
     private static String goldens() {
         StringBuilder all = new StringBuilder();

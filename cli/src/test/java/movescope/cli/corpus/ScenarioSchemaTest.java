@@ -68,6 +68,18 @@ class ScenarioSchemaTest {
                 "scenario.schema.json's variant switches must match movescope.model.protocol.Variant.SWITCHES");
     }
 
+    @Test
+    void schemaKnowsExactlyTheSimulatorsInvariants() throws IOException {
+        // The enum editors offer for expect.hold and expect.violation must be what the loader accepts:
+        // an invariant the simulator checks but the schema lacks (NoPhantomWrite once was) is flagged as
+        // an error in every editor, and one the schema has but the simulator lacks is a typo trap.
+        JsonNode en = JSON.readTree(RepoPaths.schema().toFile()).at("/$defs/invariant/enum");
+        java.util.List<String> inSchema = new java.util.ArrayList<>();
+        en.forEach(n -> inSchema.add(n.asText()));
+        assertEquals(movescope.sim.scenario.Expectations.INVARIANTS, inSchema,
+                "scenario.schema.json's invariant enum must match movescope.sim.scenario.Expectations.INVARIANTS");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCorpusFileValidates() {
         List<Path> corpus = RepoPaths.corpus();

@@ -4,9 +4,19 @@ import java.util.Optional;
 import movescope.model.protocol.KevyNode;
 
 /**
- * {@code NoLostWrite}: every acknowledged write (the latest one of each probe key) is still held by some
- * node's store — live, or the durable image a crashed node would rebuild. Known holders are tried first;
- * every node is scanned before a loss is claimed.
+ * {@code NoLostWrite}: an acknowledged write may disappear only by being superseded. Precisely, for each
+ * probe key k let w be the latest write of k that any node applied (the sequential simulator orders all
+ * applications exactly). If w was acknowledged, some node's store — live, or the durable image a crashed
+ * node would rebuild — must hold it. If w was not acknowledged (its client timed out or got an error
+ * while the node still executed it, or the network duplicated the request and it ran again), nothing is
+ * claimed for k until a later applied write is acknowledged: every earlier acknowledged write was
+ * legitimately overwritten by w, whatever becomes of w. So an acknowledged write is lost only if no node
+ * holds it <em>and</em> no node applied a later write of the same key. This needs every application in
+ * the history, including those that happen after the client stopped waiting (World ties each execution
+ * to its request per arrival, not per reply); without them an acknowledged {@code SET k v1} overwritten
+ * by a timed-out {@code SET k v2} looked lost.
+ *
+ * <p>Known holders are tried first; every node is scanned before a loss is claimed.
  */
 public final class NoLostWrite implements Invariant {
     @Override

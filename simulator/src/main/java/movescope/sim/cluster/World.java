@@ -30,6 +30,7 @@ import movescope.model.store.Store;
 import movescope.model.store.Value;
 import movescope.sim.check.Checker;
 import movescope.sim.check.History;
+import movescope.sim.check.Shipments;
 import movescope.sim.check.Topology;
 import movescope.sim.check.Violation;
 import movescope.sim.check.WorldView;
@@ -1475,6 +1476,11 @@ public final class World implements WorldView {
     @Override
     public History history() {
         return history;
+    }
+
+    @Override
+    public Shipments shipments() {
+        return shipments;
     }
 
     @Override

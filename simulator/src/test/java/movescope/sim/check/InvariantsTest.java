@@ -28,6 +28,7 @@ class InvariantsTest {
     static final class Fake implements WorldView {
         final List<KevyNode> nodes = new ArrayList<>();
         final History history;
+        final Shipments shipments = new Shipments();
         final Topology topology;
         long now = 10;
 
@@ -60,6 +61,11 @@ class InvariantsTest {
         @Override
         public History history() {
             return history;
+        }
+
+        @Override
+        public Shipments shipments() {
+            return shipments;
         }
 
         @Override
@@ -138,6 +144,48 @@ class InvariantsTest {
         assertTrue(m.startsWith("node b accepts writes for app:x but does not hold SET app:x \"v1\""), m);
         w.node("b").step(new Input.ClientCommand(7, "c", 1, set));
         assertEquals(Optional.empty(), new NoStrandedWrite().checkKey(w, "app:x"));
+    }
+
+    @Test
+    void noStrandedWriteIgnoresKeysOutsideEveryScope() throws Exception {
+        // Scopes are opt-in: a key under no scope is accepted by every node, so a write held by the node
+        // the client used is not stranded on the others. Before the fix this reported "node b accepts
+        // writes for other:x but does not hold ...".
+        Fake w = new Fake(keys("other:x"), node("a", true, "app:=a"), node("b", true, "app:=a"));
+        w.node("a").step(new Input.ClientCommand(4, "c1@a", 1, List.of("SET", "other:x", "v1")));
+        w.history.applied("a", 0, "c1@a", 1, List.of("SET", "other:x", "v1"), 5);
+        w.history.acked("c1@a", 1, 6);
+        assertTrue(w.node("b").acceptsWrite("other:x", 10), "b accepts the unscoped key by design");
+        assertEquals(Optional.empty(), new NoStrandedWrite().checkKey(w, "other:x"));
+        assertEquals(Optional.empty(), new SingleWriter().checkKey(w, "other:x"), "SingleWriter is restricted too");
+        // The same story under a scope is a violation: b is the writer and lacks the acknowledged value.
+        Fake scoped = new Fake(keys("app:x"), node("a", true, "app:=b"), node("b", true, "app:=b"));
+        scoped.history.applied("a", 0, "c1@a", 1, List.of("SET", "app:x", "v1"), 5);
+        scoped.history.acked("c1@a", 1, 6);
+        assertTrue(new NoStrandedWrite().checkKey(scoped, "app:x").isPresent());
+    }
+
+    @Test
+    void noAcceptAfterShipBitesOnAnAcceptUnderAShippedPrefixOnly() throws Exception {
+        Fake w = new Fake(keys("app:x"), node("a", true, "app:=a"), node("b", true, "app:=a"));
+        NoAcceptAfterShip inv = new NoAcceptAfterShip();
+        assertEquals(Optional.empty(), inv.onAccepted(w, "a", "app:x", "SET app:x v"), "nothing shipped yet");
+        w.shipments.shipped("a", "app:", "a/m1", "b", 5);
+        String m = inv.onAccepted(w, "a", "app:x", "SET app:x v").orElseThrow();
+        assertEquals("node a accepted SET app:x v at 10 ms after the slice of app: shipped by a to b at 5 ms"
+                + " (move a/m1)", m);
+        assertEquals(Optional.empty(), inv.onAccepted(w, "a", "other:x", "SET other:x v"), "another prefix");
+        assertEquals(Optional.empty(), inv.onAccepted(w, "b", "app:x", "SET app:x v"), "the target may accept");
+        w.shipments.aborted("a", "app:", "a/m0");
+        assertTrue(inv.onAccepted(w, "a", "app:x", "SET app:x v").isPresent(), "another move's abort");
+        w.shipments.aborted("a", "app:", "a/m1");
+        assertEquals(Optional.empty(), inv.onAccepted(w, "a", "app:x", "SET app:x v"), "an abort takes it back");
+        w.shipments.shipped("a", "app:", "a/m2", "b", 6);
+        w.shipments.ingested("a", "app:");
+        assertEquals(Optional.empty(), inv.onAccepted(w, "a", "app:x", "SET app:x v"), "moved back to a");
+        w.shipments.shipped("a", "app:", "a/m3", "b", 7);
+        w.shipments.died("a");
+        assertEquals(Optional.empty(), inv.onAccepted(w, "a", "app:x", "SET app:x v"), "a new process");
     }
 
     @Test
