@@ -19,8 +19,11 @@
 (*    (the target alive but not reading); kevy has no write timeout, so a  *)
 (*    stalled send blocks forever unless ShipWriteTimeout (a crash of the  *)
 (*    target resets it). A read timeout while the answer is still on its   *)
-(*    way (slow target, spurious EINTR) is a bounded fault; a reply that   *)
-(*    comes after the source stopped waiting is Discarded.                 *)
+(*    way (slow target, spurious EINTR) is a bounded fault. Each message   *)
+(*    is tagged with whether it belongs to the ship attempt in progress   *)
+(*    (`cur`): the source reads only its current attempt's connection, so *)
+(*    when an attempt ends (a failure, Commit, Abort, a source crash)      *)
+(*    every message of it turns stale, and a stale reply is Discarded.     *)
 (*  - INGEST on the target: a merge (set union) into the target's store,   *)
 (*    or a refusal at some frame with the earlier frames applied. The      *)
 (*    target's tables and routing do not change (kevy 5.4).                *)
@@ -33,10 +36,12 @@
 (*    MISDIRECTED ones too when LogMisdirected.                            *)
 (*  - Crash / Restart with what kevy loses (kevy-move-scope.md §6): the     *)
 (*    migration table, the store in memory and the DOWN view are lost;     *)
-(*    at boot the store is the last Snapshot plus the log replayed through *)
-(*    the write path under the config then in force (a replayed write the  *)
-(*    new config misdirects is dropped, a logged MISDIRECTED write it      *)
-(*    accepts is applied).                                                 *)
+(*    at boot the store is the last Snapshot plus the log entries appended *)
+(*    after it, replayed through the write path under the config then in   *)
+(*    force (a replayed write the new config misdirects is dropped, a      *)
+(*    logged MISDIRECTED write it accepts is applied). The snapshot covers *)
+(*    the log before it (kevy: else an RPUSH would apply twice), so only   *)
+(*    the log since the last Snapshot is kept: nothing reads the rest.     *)
 (*  - The DOWN view (only tracked when the prefix has a fallback): a node's *)
 (*    view of a peer may flip to DOWN when the peer is crashed, or when    *)
 (*    heartbeats are lost (a bounded fault, i.e. a partition of the        *)
@@ -47,9 +52,10 @@
 (*  Client retries and the client's redirect cache (RedirectsConverge     *)
 (*  states what a following client would meet); reads; value types (a     *)
 (*  refusal is a nondeterministic choice, standing for WRONGTYPE); TTLs;   *)
-(*  the election plane; several prefixes or attempts; the `ingesting`     *)
-(*  rule (ingest is one atomic step, so no write can observe it); a key's *)
-(*  shard other than "on the prefix's shard or not" (PrefixShardKeys).     *)
+(*  the election plane; several prefixes or MOVE-SCOPE commands (one      *)
+(*  move, which may ship several times); the `ingesting` rule (ingest is  *)
+(*  one atomic step, so no write can observe it); a key's shard other     *)
+(*  than "on the prefix's shard or not" (PrefixShardKeys).                *)
 (*                                                                         *)
 (* THE FIX FOR "NO GOSSIP". kevy 5.4 has no way for the target to learn    *)
 (* that it owns the prefix short of PushConfig + Restart, so right after  *)
@@ -116,11 +122,19 @@ EmptyStore == [k \in Keys |-> {}]
 LogEntry == [id : WriteIds, key : Keys]
 Slice    == UNION {[S -> SUBSET WriteIds] : S \in SUBSET Keys}
 \* Every message has the same fields (TLC compares the elements of a set).
+\* cur: the message belongs to the ship attempt in progress. kevy opens one
+\* connection per attempt and reads only the current one, so a reply to an
+\* earlier attempt never reaches Commit/Abort. Only "current or not" matters
+\* (an attempt never becomes current again, and the target treats every
+\* attempt alike), so a flag stands for the attempt number and keeps the
+\* state space finite without a bound on attempts.
 NoSlice  == [k \in {} |-> {}]
-Msg      == [type : {"ingest"}, slice : Slice, ok : {FALSE}]
-              \cup [type : {"reply"}, slice : {NoSlice}, ok : BOOLEAN]
-IngestMsg(sl) == [type |-> "ingest", slice |-> sl, ok |-> FALSE]
-ReplyMsg(ok)  == [type |-> "reply", slice |-> NoSlice, ok |-> ok]
+Msg      == [type : {"ingest"}, slice : Slice, ok : {FALSE}, cur : BOOLEAN]
+              \cup [type : {"reply"}, slice : {NoSlice}, ok : BOOLEAN, cur : BOOLEAN]
+IngestMsg(sl)     == [type |-> "ingest", slice |-> sl, ok |-> FALSE, cur |-> TRUE]
+ReplyMsg(ok, cur) == [type |-> "reply", slice |-> NoSlice, ok |-> ok, cur |-> cur]
+\* The attempt in progress ends: every message of it turns stale.
+Staled(ms) == {[m EXCEPT !.cur = FALSE] : m \in ms}
 MoveStates == {"idle", "started", "stalled", "awaiting", "suspended",
                "committed", "aborted", "lost"}
 InFlight   == {"started", "stalled", "awaiting", "suspended"}
@@ -132,7 +146,7 @@ VARIABLES
     learned,     \* OwnershipOnIngest: this node owns Prefix by a successful Ingest
     ingestOutcome, \* RetryAmbiguousShip: the target's first INGEST outcome (None|"ok"|"refused")
     snap,        \* last Snapshot: key -> write ids
-    log,         \* append-only log: set of [id, key] (replayed through the write path)
+    log,         \* the log since the last Snapshot: set of [id, key] (replayed at boot)
     \* -- volatile, per node (lost at Crash) --
     up,          \* the process is running
     store,       \* key -> write ids in memory
@@ -175,9 +189,13 @@ BootMig(n)  == CASE mig[n] = "migrated"  /\ MigratedDurable  -> "migrated"
 \* Without a fallback the view never reaches routing and stays all "up".
 BootView(n) == [m \in Nodes |-> IF TrackView /\ NeverHeardIsDown /\ m # n
                                THEN "down" ELSE "up"]
-\* The store rebuilt at boot: the snapshot, plus every logged write the
-\* write path accepts under the boot state (the verdict depends on the key
-\* only, and every key is under Prefix, so it is one verdict for all).
+\* The store rebuilt at boot: the snapshot, plus every write logged after
+\* it that the write path accepts under the boot state (the verdict depends
+\* on the key only, and every key is under Prefix, so it is one verdict for
+\* all). Entries logged before the snapshot are not replayed: the snapshot
+\* covers them (an RPUSH replayed over it would apply twice), and one that
+\* is not in it (a logged MISDIRECTED write, or one an earlier boot dropped)
+\* stays out.
 \* The log is replayed before the node serves anything, with an empty
 \* migration table: in kevy 5.4 the table is always empty at boot, and with
 \* the durable-table remedies it is restored after the replay (a logged
@@ -242,9 +260,10 @@ SliceNow == LET ks == {k \in (IF SliceAllShards THEN Keys ELSE PrefixShardKeys) 
 \* The move ends without a commit: abort() removes Prefix from MIGRATING.
 \* With RetryAmbiguousShip the source instead stays MIGRATING and ships again.
 FailShip ==
-    IF RetryAmbiguousShip
-    THEN /\ move' = "started" /\ UNCHANGED mig
-    ELSE /\ move' = "aborted" /\ mig' = [mig EXCEPT ![Source] = None]
+    /\ net' = Staled(net)
+    /\ IF RetryAmbiguousShip
+       THEN /\ move' = "started" /\ UNCHANGED mig
+       ELSE /\ move' = "aborted" /\ mig' = [mig EXCEPT ![Source] = None]
 
 (***************************************************************************)
 (* Ship: connect to the target and send MOVE-SCOPE-INGEST Prefix <slice>.  *)
@@ -258,7 +277,7 @@ Ship ==
        THEN /\ move' = "awaiting"
             /\ net' = net \cup {IngestMsg(SliceNow)}
             /\ UNCHANGED <<mig, used>>
-       ELSE /\ FailShip /\ UNCHANGED <<net, used>>
+       ELSE /\ FailShip /\ UNCHANGED used
     /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes>>
 
 Stall ==
@@ -273,7 +292,7 @@ Stall ==
 WriteTimeout ==
     /\ ShipWriteTimeout /\ move = "stalled" /\ up[Source]
     /\ FailShip
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, net, writes, used>>
+    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
 
 (***************************************************************************)
 (* IngestOf(m, keep): the target reads an INGEST request and applies it.   *)
@@ -305,7 +324,7 @@ IngestApply(m, ks) ==
 
 IngestOf(m, keep) ==
     /\ m.type = "ingest" /\ up[Target]
-    /\ Consume(m, keep, ReplyMsg(TRUE))
+    /\ Consume(m, keep, ReplyMsg(TRUE, m.cur))
     /\ (RetryAmbiguousShip => ingestOutcome \in {None, "ok"})
     /\ IngestApply(m, DOMAIN m.slice)
     /\ learned' = IF OwnershipOnIngest THEN [learned EXCEPT ![Target] = TRUE] ELSE learned
@@ -317,7 +336,7 @@ IngestOf(m, keep) ==
 IngestRefusedOf(m, keep) ==
     /\ m.type = "ingest" /\ up[Target]
     /\ DOMAIN m.slice # {}
-    /\ Consume(m, keep, ReplyMsg(FALSE))
+    /\ Consume(m, keep, ReplyMsg(FALSE, m.cur))
     /\ (RetryAmbiguousShip => ingestOutcome \in {None, "refused"})
     /\ \E ks \in SUBSET DOMAIN m.slice :
           /\ ks # DOMAIN m.slice
@@ -330,22 +349,24 @@ Ingest        == \E m \in net, keep \in BOOLEAN : IngestOf(m, keep)
 IngestRefused == \E m \in net, keep \in BOOLEAN : IngestRefusedOf(m, keep)
 
 (***************************************************************************)
-(* The source reads the target's reply: `+` -> Commit (MIGRATED, the       *)
-(* command answers +OK), an error -> Abort. A reply that arrives when the  *)
-(* source is not waiting (after a timeout) is discarded by Discard.       *)
+(* The source reads the target's reply to its current attempt: `+` ->     *)
+(* Commit (MIGRATED, the command answers +OK), an error -> Abort. The move *)
+(* is over, so what is left of it in the network turns stale. A reply to  *)
+(* an earlier attempt (its connection was closed when that attempt ended)  *)
+(* is never read for the move: Discard.                                    *)
 (***************************************************************************)
 Commit ==
     /\ move = "awaiting" /\ up[Source]
-    /\ ReplyMsg(TRUE) \in net
-    /\ net' = net \ {ReplyMsg(TRUE)}
+    /\ ReplyMsg(TRUE, TRUE) \in net
+    /\ net' = Staled(net \ {ReplyMsg(TRUE, TRUE)})
     /\ mig' = [mig EXCEPT ![Source] = "migrated"]
     /\ move' = "committed"
     /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
 
 Abort ==
     /\ move = "awaiting" /\ up[Source]
-    /\ ReplyMsg(FALSE) \in net
-    /\ net' = net \ {ReplyMsg(FALSE)}
+    /\ ReplyMsg(FALSE, TRUE) \in net
+    /\ net' = Staled(net \ {ReplyMsg(FALSE, TRUE)})
     /\ mig' = [mig EXCEPT ![Source] = None]
     /\ move' = "aborted"
     /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
@@ -356,17 +377,18 @@ Abort ==
 \* way it is a bounded fault: a slow target, or the spurious read failure
 \* (EINTR) observed on live clusters. Bounding it keeps MigrationEnds about
 \* the protocol rather than about a clock that always fires too early.
-AnswerComing == up[Target] /\ \E m \in net : TRUE
+\* Only the current attempt's request or reply can answer it.
+AnswerComing == up[Target] /\ \E m \in net : m.cur
 ReadTimeout ==
     /\ move = "awaiting" /\ up[Source]
     /\ IF AnswerComing
        THEN used.early < MaxEarlyTimeouts /\ used' = [used EXCEPT !.early = @ + 1]
        ELSE UNCHANGED used
     /\ FailShip
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, net, writes>>
+    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes>>
 
 DiscardOf(m) ==
-    /\ m \in net /\ m.type = "reply" /\ move # "awaiting"
+    /\ m \in net /\ m.type = "reply" /\ ~m.cur
     /\ net' = net \ {m}
     /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, move, writes, used>>
 
@@ -381,9 +403,11 @@ DropOf(m) ==
 (* (the view is set to what it will be at boot), the migration table      *)
 (* keeps only what the switches make durable, and its connections close:  *)
 (* messages addressed to it are lost (the ingest request for the target,   *)
-(* the reply for the source). A MOVE-SCOPE in flight on the source ends    *)
-(* ("lost") unless MigratingDurable, where it is "suspended" and resumes   *)
-(* at Restart. A send stalled on a crashing target fails (SendReset).      *)
+(* the reply for the source); a source crash ends the ship attempt in      *)
+(* progress (what is left of it turns stale). A MOVE-SCOPE in flight on    *)
+(* the source ends ("lost") unless MigratingDurable, where it is           *)
+(* "suspended" and resumes at Restart. A send stalled on a crashing target *)
+(* fails (SendReset), which ends that attempt too.                         *)
 (***************************************************************************)
 Discard == \E m \in net : DiscardOf(m)
 Drop    == \E m \in net : DropOf(m)
@@ -403,7 +427,8 @@ Crash(n) ==
                    [] x = Source /\ SendReset(n) /\ ~RetryAmbiguousShip -> None
                    [] OTHER -> mig[x]]
     /\ view' = [view EXCEPT ![n] = BootView(n)]
-    /\ net' = {m \in net : MsgTo(m) # n}
+    /\ net' = LET kept == {m \in net : MsgTo(m) # n}
+              IN  IF n = Source \/ SendReset(n) THEN Staled(kept) ELSE kept
     /\ move' = CASE n = Source /\ move \in InFlight ->
                       IF MigratingDurable THEN "suspended" ELSE "lost"
                   [] SendReset(n) -> IF RetryAmbiguousShip THEN "started" ELSE "aborted"
@@ -413,8 +438,9 @@ Crash(n) ==
 
 (***************************************************************************)
 (* Restart(n): boot with the pushed config if any; the store is the last   *)
-(* snapshot plus the log replayed through the write path under the boot   *)
-(* state; every peer is unheard. A suspended move resumes (re-ships).      *)
+(* snapshot plus the log since it, replayed through the write path under   *)
+(* the boot state; every peer is unheard. A suspended move resumes: a new  *)
+(* ship attempt (the old one's messages turned stale at the crash).        *)
 (***************************************************************************)
 Restart(n) ==
     /\ ~up[n]
@@ -436,12 +462,15 @@ PushConfig(n) ==
     /\ pending' = [pending EXCEPT ![n] = NewCfg]
     /\ UNCHANGED <<cfg, learned, ingestOutcome, snap, log, up, store, mig, view, move, net, writes, used>>
 
-\* Snapshot(n): n saves its store image (kept across restarts).
+\* Snapshot(n): n saves its store image (kept across restarts) with the log
+\* position it covers: a boot replays only what is logged after it. Enabled
+\* when it changes what a boot would start from.
 Snapshot(n) ==
-    /\ up[n] /\ used.snap < MaxSnapshots /\ snap[n] # store[n]
+    /\ up[n] /\ used.snap < MaxSnapshots /\ (snap[n] # store[n] \/ log[n] # {})
     /\ snap' = [snap EXCEPT ![n] = store[n]]
+    /\ log' = [log EXCEPT ![n] = {}]
     /\ used' = [used EXCEPT !.snap = @ + 1]
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, log, up, store, mig, view, move, net, writes>>
+    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, up, store, mig, view, move, net, writes>>
 
 (***************************************************************************)
 (* The DOWN view (only when the prefix has a fallback). ViewDown: n stops  *)
@@ -519,8 +548,9 @@ Acked == {i \in 1..Len(writes) : writes[i].verdict = "accepted"}
 SingleWriter == Cardinality({n \in Nodes : Accepts(n)}) <= 1
 
 \* Every acknowledged write is held by some node: in memory when the node is
-\* up, in what it will rebuild at its next boot (snapshot + replayed log
-\* under the config it will boot with) when it is down.
+\* up, in what it will rebuild at its next boot (BootStore: the snapshot +
+\* the log since it, replayed under the config it will boot with) when it
+\* is down.
 Held(n, i) == IF up[n] THEN i \in store[n][writes[i].key]
               ELSE i \in BootStore(n)[writes[i].key]
 NoLostWrite == \A i \in Acked : \E n \in Nodes : Held(n, i)

@@ -62,7 +62,9 @@ import movescope.model.store.Value;
  *     will restore, the spec's {@code BootMig}); {@code cfg} and {@code pending} = (writer, fallback) of the
  *     prefix in the config in force / the pushed config; {@code learned} = the prefix is in
  *     {@code ownedByIngest}; {@code snap} = the snapshot image as key → ids; {@code log} = the set of
- *     (id, key) of the durable log (an {@code RPUSH k w1 w2} frame logged by an ingest counts every id);</li>
+ *     (id, key) of the durable log entries after the snapshot's log position (all of them without a snapshot):
+ *     the part a boot replays, which is what the spec's {@code log} holds (an {@code RPUSH k w1 w2} frame
+ *     logged by an ingest counts every id);</li>
  * <li>{@code move}: the source's move in flight by phase — CONNECTING / WAITING_TO_RETRY = {@code started},
  *     SENDING = {@code stalled} (the request was handed to the socket but never completed), AWAITING_REPLY =
  *     {@code awaiting}; a down source with a durable MIGRATING entry = {@code suspended}; otherwise how the
@@ -70,7 +72,11 @@ import movescope.model.store.Value;
  *     aborted, {@code Crash} with the move in {@code movesLost} and none suspended = lost), or idle;</li>
  * <li>{@code ingestOutcome}: the target's remembered first INGEST outcome ({@code +…} = ok, else refused);</li>
  * <li>{@code net}: the harness network, each Java message mapped to the spec's message value — an INGEST
- *     request by decoding its bulk into key → ids, a reply by its first character ({@code +} = ok).</li>
+ *     request by decoding its bulk into key → ids, a reply by its first character ({@code +} = ok), and the
+ *     spec's {@code cur} tag: the message belongs to the ship connection the source is using now (the source
+ *     is up, its move is SENDING or AWAITING_REPLY, and the message's ship id is that attempt's). The spec's
+ *     network is a set, so Java messages that map to the same value (two stale copies from different
+ *     attempts) are one spec message: consuming or dropping it removes all of them from the harness.</li>
  * </ul>
  * {@code writes} is compared on {@code ClientWrite} edges (the verdict of the new write); {@code used}
  * (fault budgets) is the spec's bookkeeping and is not compared.
@@ -95,10 +101,10 @@ import movescope.model.store.Value;
  *     request with a malformed bulk — the one refusal §5 defines that applies no frame and needs no change to
  *     the store abstraction (a WRONGTYPE frame would need a non-list value). A refusal whose spec successor
  *     applied some frames is skipped with that reason (only reachable with two or more keys).</li>
- * <li>{@code Commit} / {@code Abort}: the reply's {@link Input.PeerReply} on the source, then (seed table
- *     layout) the {@code /commit} timer, so the commit window closes inside the step as the spec's atomic
- *     table requires. {@code Discard(m)}: the stale PeerReply is delivered to a live source, which must ignore
- *     it.</li>
+ * <li>{@code Commit} / {@code Abort}: the current attempt's reply as {@link Input.PeerReply} on the source,
+ *     then (seed table layout) the {@code /commit} timer, so the commit window closes inside the step as the
+ *     spec's atomic table requires. {@code Discard(m)}: the stale PeerReply (an earlier attempt's, or one
+ *     that came after the move ended) is delivered to a live source, which must ignore it.</li>
  * <li>{@code Crash(n)}: {@link Input.Crash}; the harness drops the messages addressed to n; when n is the
  *     target and the source's send is blocked on it (SENDING), the source gets {@link Input.PeerError}
  *     {@code connection closed} (the spec's SendReset). A target crash while the source awaits the reply gets
@@ -112,12 +118,12 @@ import movescope.model.store.Value;
  * </ul>
  * Configs whose keys are not all on the prefix's shard are rejected (the Java nodes run one shard).
  *
- * <p><b>Known differences.</b> An edge that disagrees is a failure, except for two precisely recognised
- * semantic differences between the spec and KevyNode, which are counted and shown separately
- * ({@link #WHOLE_LOG_REPLAY}, {@link #STALE_REPLY}): their successor states get no Java world, so states
- * reachable only through them are not replayed, and the edges out of those states are reported as skipped
- * with that reason. Each recogniser checks that the difference is exactly the named one (and, for a stale
- * reply, that the Java source ignored it); anything else on such an edge is still a failure.
+ * <p><b>Strict.</b> Every edge that disagrees is a failure; nothing is tolerated. A state is reached only
+ * through an agreeing edge, so a disagreement also leaves states unreached, and the edges out of them are
+ * counted as skipped with that reason (the report is then not {@link Report#ok() ok} anyway). The two
+ * differences this replay once found — the spec replaying the whole log over the snapshot, and its source
+ * committing on the reply to an earlier ship attempt — were fixed in the spec (the log since the last
+ * snapshot; the {@code cur} tag on messages).
  */
 public final class MoveScopeTransitionConformance {
     static final int MAX_MESSAGES = 25;
@@ -128,23 +134,6 @@ public final class MoveScopeTransitionConformance {
             + " LogMisdirected |-> LogMisdirected, IngestLogged |-> IngestLogged, NeverHeardIsDown |-> NeverHeardIsDown,"
             + " ShipWriteTimeout |-> ShipWriteTimeout, SliceAllShards |-> SliceAllShards, IngestKeyShard |-> IngestKeyShard,"
             + " OwnershipOnIngest |-> OwnershipOnIngest, RetryAmbiguousShip |-> RetryAmbiguousShip]>>";
-
-    /**
-     * The known semantic difference: at boot the spec rebuilds the store as the snapshot plus the WHOLE log
-     * replayed through the write path ({@code BootStore}), KevyNode as the snapshot plus the log entries AFTER
-     * the snapshot's log position. They differ when an entry before that position is not in the snapshot (a
-     * MISDIRECTED write kevy logged, or a write an earlier boot dropped) and the boot config accepts it: the
-     * spec applies it, Java does not.
-     */
-    public static final String WHOLE_LOG_REPLAY = "Restart: spec replays the whole log over the snapshot";
-
-    /**
-     * The second known semantic difference (retryAmbiguousShip only): the spec's replies carry no attempt, so
-     * after a failed ship and a re-ship the source may Commit/Abort on the reply to the EARLIER attempt. The
-     * Java source (like kevy) reads only the connection of its current attempt — the earlier one was closed
-     * when that attempt failed — and ignores a reply that comes on an abandoned connection.
-     */
-    public static final String STALE_REPLY = "Commit/Abort: spec consumes a reply to an earlier ship attempt";
 
     /** How the harness hands one input to a Java node; tests plant faults here. */
     @FunctionalInterface
@@ -199,29 +188,22 @@ public final class MoveScopeTransitionConformance {
      * @param states             distinct states in the dump (= TLC's count, checked)
      * @param edges              transitions in the dump (= TLC's generated successors, checked)
      * @param statesReached      states the Java world was put in through an agreeing edge (Init included)
-     * @param statesOnlyDivergent states not reached because every path to them from Init crosses an edge showing a
-     *                           known difference (0 when there is none); edges out of them are skipped
      * @param replayed           per action: edges replayed
      * @param agreed             per action: replayed edges whose successor agreed
      * @param skipped            per "action: reason": edges not replayed
      * @param verdicts           ClientWrite verdicts compared, per verdict
-     * @param divergences        per known semantic difference between spec and Java: edges showing it
-     * @param divergenceExamples the first edges showing a known difference, with the path that reaches them
-     * @param failureCount       every disagreement that is not a known difference
+     * @param failureCount       every disagreement
      * @param failures           the first of them, each naming its edge
      * @param tlcSeconds         TLC's time
      */
     public record Report(String config, String variant, long states, long edges, long statesReached,
-            long statesOnlyDivergent, SortedMap<String, Long> replayed, SortedMap<String, Long> agreed,
-            SortedMap<String, Long> skipped, SortedMap<String, Long> verdicts, SortedMap<String, Long> divergences,
-            List<String> divergenceExamples, long failureCount, List<String> failures, double tlcSeconds) {
+            SortedMap<String, Long> replayed, SortedMap<String, Long> agreed, SortedMap<String, Long> skipped,
+            SortedMap<String, Long> verdicts, long failureCount, List<String> failures, double tlcSeconds) {
         public Report {
             replayed = new TreeMap<>(replayed);
             agreed = new TreeMap<>(agreed);
             skipped = new TreeMap<>(skipped);
             verdicts = new TreeMap<>(verdicts);
-            divergences = new TreeMap<>(divergences);
-            divergenceExamples = List.copyOf(divergenceExamples);
             failures = List.copyOf(failures);
         }
 
@@ -237,27 +219,20 @@ public final class MoveScopeTransitionConformance {
             return skipped.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        public long divergentTotal() {
-            return divergences.values().stream().mapToLong(Long::longValue).sum();
-        }
-
         /**
-         * No disagreement beyond the known differences; every edge replayed or skipped with a reason; every
-         * replayed edge agreed or showed a known difference; every state reached, or reachable only through a
-         * known difference.
+         * No disagreement at all: every edge replayed or skipped with a reason, every replayed edge agreed, every
+         * state reached.
          */
         public boolean ok() {
-            return failureCount == 0 && states > 0 && statesReached + statesOnlyDivergent == states
-                    && replayedTotal() + skippedTotal() == edges && agreedTotal() + divergentTotal() == replayedTotal();
+            return failureCount == 0 && states > 0 && statesReached == states
+                    && replayedTotal() + skippedTotal() == edges && agreedTotal() == replayedTotal();
         }
 
         public String summary() {
             return config + " [" + variant + "]: " + (ok() ? "AGREES" : "DISAGREES") + " — states " + statesReached
-                    + "/" + states + " reached (" + statesOnlyDivergent + " only through a known difference), edges "
-                    + edges + ", replayed " + replayed + ", agreed " + agreed + ", skipped " + skipped
-                    + ", ClientWrite verdicts " + verdicts + ", known differences " + divergences + ", failures "
-                    + failureCount + String.format(" (TLC %.1f s)", tlcSeconds)
-                    + (divergenceExamples.isEmpty() ? "" : "\n  known difference, e.g. " + String.join("\n  ", divergenceExamples))
+                    + "/" + states + " reached, edges " + edges + ", replayed " + replayed + ", agreed " + agreed
+                    + ", skipped " + skipped + ", ClientWrite verdicts " + verdicts + ", failures " + failureCount
+                    + String.format(" (TLC %.1f s)", tlcSeconds)
                     + (failures.isEmpty() ? "" : "\n  " + String.join("\n  ", failures));
         }
     }
@@ -364,15 +339,20 @@ public final class MoveScopeTransitionConformance {
         }
     }
 
-    /** A Java INGEST request or reply in the harness network. */
-    record Payload(String shipId, List<String> request, String reply) {
+    /**
+     * A Java INGEST request or reply in the harness network.
+     *
+     * @param shipId  the ship connection it travels on
+     * @param content the spec message it stands for, without the {@code cur} tag (see {@link Replay#netKey})
+     */
+    record Payload(String shipId, List<String> request, String reply, String content) {
     }
 
     /** The Java nodes plus the harness's network and bookkeeping, copied at every branch. */
     static final class World {
         final TreeMap<String, KevyNode> nodes = new TreeMap<>();
-        /** Spec message text → the Java message standing for it (the spec's network is a set). */
-        final TreeMap<String, Payload> net = new TreeMap<>();
+        /** The Java messages in flight, by the order they were sent (the spec's text is computed on demand). */
+        final TreeMap<Long, Payload> net = new TreeMap<>();
         final TreeSet<String> timers = new TreeSet<>();
         String shipId = "";
         String moveEnd = "idle";
@@ -415,9 +395,6 @@ public final class MoveScopeTransitionConformance {
         final SortedMap<String, Long> verdicts = new TreeMap<>();
         final List<String> failures = new ArrayList<>();
         long failureCount;
-        final SortedMap<String, Long> divergences = new TreeMap<>();
-        final List<String> divergenceExamples = new ArrayList<>();
-        final Set<String> divergentTargets = new HashSet<>();
 
         Replay(Options options, GraphDump dump) {
             this.options = options;
@@ -433,10 +410,8 @@ public final class MoveScopeTransitionConformance {
 
         Report report(long states, long edges, long reached) {
             String name = options.config() + (options.overrides().isEmpty() ? "" : " " + new TreeMap<>(options.overrides()));
-            long onlyDivergent = divergentTargets.isEmpty() ? 0 : states - reached;
             return new Report(name, variant == null ? "?" : variant.name() + " " + variant.switches(), states, edges,
-                    reached, onlyDivergent, replayed, agreed, skipped, verdicts, divergences, divergenceExamples,
-                    failureCount, failures, dump.tlc().seconds());
+                    reached, replayed, agreed, skipped, verdicts, failureCount, failures, dump.tlc().seconds());
         }
 
         Report run() {
@@ -502,11 +477,11 @@ public final class MoveScopeTransitionConformance {
                     }
                 }
             }
-            // Edges out of states no agreeing path reached are not replayed. Without failures, only a known
-            // difference can cut a state off (every edge out of a reached state is replayed or skipped).
+            // Edges out of states no agreeing path reached are not replayed. Every edge out of a reached state is
+            // replayed or skipped, so only a failure can cut a state off (and the report is then not ok).
             for (StateGraph.Edge e : g.edges()) {
                 if (!reached.contains(e.from())) {
-                    skipped.merge(e.action() + ": source state reached only through a known difference", 1L, Long::sum);
+                    skipped.merge(e.action() + ": source state not reached (an edge into it disagreed)", 1L, Long::sum);
                 }
             }
             return report(g.states().size(), g.edges().size(), reached.size());
@@ -597,94 +572,10 @@ public final class MoveScopeTransitionConformance {
                 fail("edge " + e.from() + " -" + action + "-> " + e.to() + ": the harness found no parameters for it");
                 return Optional.empty();
             }
-            if (action.equals("Commit") || action.equals("Abort")) {
-                Payload r = source.net.get(replyKey(action.equals("Commit")));
-                View after = javaView(first.world());
-                View before = specView(from);
-                if (r != null && !r.shipId().equals(source.shipId) && after.move().equals(before.move())
-                        && after.nodes().get(k.source()).mig().equals(before.nodes().get(k.source()).mig())) {
-                    divergences.merge(STALE_REPLY, 1L, Long::sum);
-                    if (divergenceExamples.size() < 6) {
-                        divergenceExamples.add("edge " + e.from() + " -" + action + "-> " + e.to() + " (reached by "
-                                + String.join(" → ", source.trail) + "): the spec's " + action + " consumes the reply "
-                                + r.reply() + " sent on ship connection " + r.shipId() + ", but the source now waits on "
-                                + source.shipId + " and ignores it (move stays " + after.move() + ")");
-                    }
-                    divergentTargets.add(e.to());
-                    return Optional.empty();
-                }
-            }
-            if (action.equals("Restart")) {
-                Optional<String> known = wholeLogReplay(first.params(), want, first.world());
-                if (known.isPresent()) {
-                    divergences.merge(WHOLE_LOG_REPLAY, 1L, Long::sum);
-                    if (divergenceExamples.size() < 3) {
-                        divergenceExamples.add("edge " + e.from() + " -Restart" + paren(first.params()) + "-> " + e.to()
-                                + " (reached by " + String.join(" → ", source.trail) + "): " + known.get());
-                    }
-                    divergentTargets.add(e.to());
-                    return Optional.empty();
-                }
-            }
             fail("edge " + e.from() + " -" + action + paren(first.params()) + "-> " + e.to() + " (reached by "
                     + String.join(" → ", source.trail) + "; source state " + brief(from) + "): "
                     + String.join("; ", first.problems()));
             return Optional.empty();
-        }
-
-        /**
-         * The one known semantic difference (see {@link #WHOLE_LOG_REPLAY}): after {@code Restart(n)} the spec's
-         * store holds write ids the Java store lacks, and each of them is logged before the snapshot's log
-         * position (so Java, which replays only the entries after it, never replays them) and is not in the
-         * snapshot image; everything else agrees. Returns the explanation, or empty when the disagreement is
-         * anything else.
-         */
-        Optional<String> wholeLogReplay(String n, View want, World w) {
-            KevyNode node = w.nodes.get(n);
-            if (!node.isUp() || node.durable().snapshot().isEmpty()) {
-                return Optional.empty();
-            }
-            View got = javaView(w);
-            SortedMap<String, SortedSet<Long>> specStore = want.nodes().get(n).store();
-            SortedMap<String, SortedSet<Long>> javaStore = got.nodes().get(n).store();
-            SortedMap<String, NodeView> patched = new TreeMap<>(want.nodes());
-            NodeView sv = want.nodes().get(n);
-            patched.put(n, new NodeView(sv.up(), javaStore, sv.mig(), sv.cfg(), sv.pending(), sv.learned(), sv.snap(),
-                    sv.log()));
-            if (!diff(new View(patched, want.move(), want.ingestOutcome(), want.net()), got).isEmpty()) {
-                return Optional.empty();
-            }
-            int position = node.durable().snapshot().get().logPosition();
-            SortedSet<String> beforeSnapshot = new TreeSet<>();
-            List<String> ignored = new ArrayList<>();
-            for (LogEntry e : node.durable().log().subList(0, position)) {
-                for (String el : e.args().subList(2, e.args().size())) {
-                    beforeSnapshot.add(writeId(el, ignored) + "@" + e.args().get(1));
-                }
-            }
-            SortedSet<String> extra = new TreeSet<>();
-            for (Map.Entry<String, SortedSet<Long>> ks : specStore.entrySet()) {
-                SortedSet<Long> javaIds = javaStore.getOrDefault(ks.getKey(), new TreeSet<>());
-                SortedSet<Long> snapIds = sv.snap().getOrDefault(ks.getKey(), new TreeSet<>());
-                for (long id : ks.getValue()) {
-                    if (!javaIds.contains(id)) {
-                        if (snapIds.contains(id) || !beforeSnapshot.contains(id + "@" + ks.getKey())) {
-                            return Optional.empty();
-                        }
-                        extra.add(id + "@" + ks.getKey());
-                    }
-                }
-            }
-            for (Map.Entry<String, SortedSet<Long>> ks : javaStore.entrySet()) {
-                if (!specStore.getOrDefault(ks.getKey(), new TreeSet<>()).containsAll(ks.getValue())) {
-                    return Optional.empty();
-                }
-            }
-            if (extra.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of("spec store[" + n + "] " + specStore + ", Java " + javaStore + ": the spec re-applies "
-                    + extra + ", logged before the snapshot (log position " + position + ") but not in it");
         }
 
         static String paren(String params) {
@@ -702,8 +593,8 @@ public final class MoveScopeTransitionConformance {
                 case "WriteTimeout" -> step(w, src, new Input.TimerFired(w.now, w.shipId + "/write"));
                 case "ReadTimeout" -> step(w, src, new Input.TimerFired(w.now, w.shipId + "/read"));
                 case "Commit", "Abort" -> {
-                    String key = replyKey(action.equals("Commit"));
-                    Payload r = w.net.remove(key);
+                    String key = netKey(replyKey(action.equals("Commit")), true);
+                    Payload r = take(w, key);
                     if (r == null) {
                         problems.add("the harness network holds no Java message for " + key);
                         return;
@@ -713,7 +604,7 @@ public final class MoveScopeTransitionConformance {
                 }
                 case "Ingest", "IngestRefused" -> ingest(p, action.equals("IngestRefused"), from, to, w, problems);
                 case "Discard" -> {
-                    Payload r = w.net.remove(p);
+                    Payload r = take(w, p);
                     if (r == null) {
                         problems.add("the harness network holds no Java message for " + p);
                     } else if (w.nodes.get(src).isUp()) {
@@ -724,7 +615,7 @@ public final class MoveScopeTransitionConformance {
                     }
                 }
                 case "Drop" -> {
-                    if (w.net.remove(p) == null) {
+                    if (take(w, p) == null) {
                         problems.add("the harness network holds no Java message for " + p);
                     }
                 }
@@ -792,21 +683,18 @@ public final class MoveScopeTransitionConformance {
             }
             if (complete) {
                 step(w, src, new Input.SendComplete(w.now, ship));
-                Payload req = new Payload(send.get().moveId(), send.get().args(), null);
-                w.net.put(requestKey(req, problems), req);
+                w.net.put(++w.seq, new Payload(send.get().moveId(), send.get().args(), null,
+                        requestKey(send.get().args(), problems)));
             }
         }
 
         void ingest(String key, boolean refused, StateGraph.State from, StateGraph.State to, World w,
                 List<String> problems) {
-            Payload req = w.net.get(key);
+            boolean keep = used(to, "dup") > used(from, "dup");
+            Payload req = keep ? find(w, key) : take(w, key);
             if (req == null) {
                 problems.add("the harness network holds no Java request for " + key);
                 return;
-            }
-            boolean keep = used(to, "dup") > used(from, "dup");
-            if (!keep) {
-                w.net.remove(key);
             }
             List<String> args = new ArrayList<>(req.request());
             if (refused) {
@@ -820,8 +708,7 @@ public final class MoveScopeTransitionConformance {
                 problems.add("the target did not answer the INGEST (effects " + fx + ")");
                 return;
             }
-            Payload reply = new Payload(req.shipId(), null, wire.get());
-            w.net.put(replyKey(wire.get().startsWith("+")), reply);
+            w.net.put(++w.seq, new Payload(req.shipId(), null, wire.get(), replyKey(wire.get().startsWith("+"))));
         }
 
         void crash(String n, World w) {
@@ -963,10 +850,11 @@ public final class MoveScopeTransitionConformance {
             SortedSet<String> net = new TreeSet<>();
             for (TlaValue m : ((TlaValue.SetValue) s.get("net")).elements()) {
                 TlaValue.Fcn r = (TlaValue.Fcn) m;
+                boolean cur = ((TlaValue.Bool) r.field("cur")).value();
                 if (r.field("type").asText().equals("ingest")) {
-                    net.add(ingestKey(ids(r.field("slice"))));
+                    net.add(netKey(ingestKey(ids(r.field("slice"))), cur));
                 } else {
-                    net.add(replyKey(((TlaValue.Bool) r.field("ok")).value()));
+                    net.add(netKey(replyKey(((TlaValue.Bool) r.field("ok")).value()), cur));
                 }
             }
             return net;
@@ -980,10 +868,57 @@ public final class MoveScopeTransitionConformance {
             return ok ? "reply(+)" : "reply(-)";
         }
 
-        /** The spec message a Java INGEST request stands for: its bulk decoded into key → write ids. */
-        String requestKey(Payload req, List<String> problems) {
+        /** A message's text in the abstraction: its content, marked when it is not of the current attempt. */
+        static String netKey(String content, boolean cur) {
+            return cur ? content : content + " (stale)";
+        }
+
+        /**
+         * Whether a Java message travels on the ship connection the source is using now: the source is up, its
+         * move is writing the request or waiting for the reply, and the message's ship id is that attempt's (the
+         * last {@link Effect.Connect}). Any other connection was closed when its attempt ended (the Java source
+         * then ignores what comes on it), which the spec's {@code cur = FALSE} stands for.
+         */
+        boolean current(World w, Payload m) {
+            KevyNode src = w.nodes.get(k.source());
+            if (!src.isUp()) {
+                return false;
+            }
+            MoveView mv = src.movesInFlight().get(k.prefix());
+            return mv != null && (mv.phase().equals("SENDING") || mv.phase().equals("AWAITING_REPLY"))
+                    && m.shipId().equals(w.shipId);
+        }
+
+        String netKey(World w, Payload m) {
+            return netKey(m.content(), current(w, m));
+        }
+
+        /** The first Java message standing for the spec message {@code key}, left in the network, or null. */
+        Payload find(World w, String key) {
+            for (Payload m : w.net.values()) {
+                if (netKey(w, m).equals(key)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Removes every Java message standing for the spec message {@code key} (the spec's network is a set: one
+         * element may stand for several Java copies) and returns the first, or null.
+         */
+        Payload take(World w, String key) {
+            Payload first = find(w, key);
+            if (first != null) {
+                w.net.values().removeIf(m -> netKey(w, m).equals(key));
+            }
+            return first;
+        }
+
+        /** The spec message a Java INGEST request stands for (untagged): its bulk decoded into key → write ids. */
+        String requestKey(List<String> request, List<String> problems) {
             SortedMap<String, SortedSet<Long>> slice = new TreeMap<>();
-            for (List<String> frame : movescope.model.store.FrameCodec.decode(req.request().get(2))) {
+            for (List<String> frame : movescope.model.store.FrameCodec.decode(request.get(2))) {
                 if (frame.size() < 3 || !frame.get(0).equals("RPUSH")) {
                     problems.add("the INGEST carries a frame the abstraction does not know: " + frame);
                     continue;
@@ -1030,8 +965,11 @@ public final class MoveScopeTransitionConformance {
                         }
                     }
                 });
+                // The log a boot replays: the entries after the snapshot's log position (the spec's log).
+                List<LogEntry> all = node.durable().log();
+                int position = node.durable().snapshot().map(img -> img.logPosition()).orElse(0);
                 SortedSet<String> log = new TreeSet<>();
-                for (LogEntry e : node.durable().log()) {
+                for (LogEntry e : all.subList(position, all.size())) {
                     List<String> a = e.args();
                     if (a.size() < 3 || !a.get(0).equals("RPUSH")) {
                         log.add("?" + a);
@@ -1063,7 +1001,10 @@ public final class MoveScopeTransitionConformance {
             SortedMap<String, String> outcomes = w.nodes.get(k.target()).durable().ingestOutcomes();
             String outcome = outcomes.isEmpty() ? "none"
                     : outcomes.values().iterator().next().startsWith("+") ? "ok" : "refused";
-            SortedSet<String> net = new TreeSet<>(w.net.keySet());
+            SortedSet<String> net = new TreeSet<>();
+            for (Payload m : w.net.values()) {
+                net.add(netKey(w, m));
+            }
             if (!problems.isEmpty()) {
                 net.add("abstraction problems: " + problems);
             }
