@@ -301,7 +301,7 @@ WriteTimeout ==
 (* it is not counted as held.                                              *)
 (* Success merges every frame and replies `+`; with OwnershipOnIngest the  *)
 (* target now owns Prefix. With RetryAmbiguousShip a repeated request gets *)
-(* the first outcome again.                                                *)
+(* the first outcome again, and nothing is applied.                        *)
 (***************************************************************************)
 Visible(k) == k \in PrefixShardKeys \/ IngestKeyShard
 
@@ -326,7 +326,11 @@ IngestOf(m, keep) ==
     /\ m.type = "ingest" /\ up[Target]
     /\ Consume(m, keep, ReplyMsg(TRUE, m.cur))
     /\ (RetryAmbiguousShip => ingestOutcome \in {None, "ok"})
-    /\ IngestApply(m, DOMAIN m.slice)
+    \* A repeat gets the first outcome again and applies nothing: frames are
+    \* not idempotent (RPUSH), and the owner may have accepted newer writes.
+    /\ IF RetryAmbiguousShip /\ ingestOutcome = "ok"
+       THEN UNCHANGED <<store, log>>
+       ELSE IngestApply(m, DOMAIN m.slice)
     /\ learned' = IF OwnershipOnIngest THEN [learned EXCEPT ![Target] = TRUE] ELSE learned
     /\ ingestOutcome' = IF RetryAmbiguousShip THEN "ok" ELSE ingestOutcome
     /\ UNCHANGED <<cfg, pending, snap, up, mig, view, move, writes>>

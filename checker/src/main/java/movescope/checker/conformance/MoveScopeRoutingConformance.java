@@ -46,8 +46,8 @@ import movescope.model.scope.ScopeConfigException;
  *     either, and the Java router, like kevy's, leaves that rule to the view), {@code learned = FALSE}.</li>
  * </ul>
  * Nodes that own the prefix by {@code learned} (the OwnershipOnIngest remedy, which kevy 5.4 and the Java
- * router do not have) are counted as skipped, not compared. Edges are not replayed: {@code KevyNode.step} has
- * no one-to-one counterpart in this abstract spec.
+ * router do not have) are counted as skipped, not compared. This class compares the routing function only;
+ * the spec's edges are replayed against {@code KevyNode.step} by {@link MoveScopeTransitionConformance}.
  */
 public final class MoveScopeRoutingConformance {
     static final int MAX_MESSAGES = 20;

@@ -537,7 +537,12 @@ public final class MoveScopeTransitionConformance {
                 case "Ingest", "IngestRefused", "Discard", "Drop" -> candidates = messages(action, from, to);
                 case "Crash", "Restart" -> candidates = changed(from, to, "up");
                 case "PushConfig" -> candidates = changed(from, to, "pending");
-                case "Snapshot" -> candidates = changed(from, to, "snap");
+                case "Snapshot" -> {
+                    // A snapshot may leave the image as it was and only cover the log since the last one.
+                    TreeSet<String> c = new TreeSet<>(changed(from, to, "snap"));
+                    c.addAll(changed(from, to, "log"));
+                    candidates = List.copyOf(c);
+                }
                 default -> candidates = List.of("");
             }
             if (action.equals("IngestRefused") && !nodeFn(from, "store", k.target()).equals(nodeFn(to, "store", k.target()))) {

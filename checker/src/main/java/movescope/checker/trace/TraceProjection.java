@@ -1,0 +1,135 @@
+package movescope.checker.trace;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a simulator trace (NDJSON, one event per line) and keeps the events that touch a node's migration
+ * table or are decided by it. Every action must be known: one that touches the table goes to the spec, one
+ * of {@link #NOT_TABLE} is skipped, anything else is an error — a new simulator action must be classified
+ * here, not silently ignored, or the trace check would stop checking what it claims to.
+ */
+public final class TraceProjection {
+    /** Actions that change or consult a node's migration table. */
+    public static final Set<String> TABLE = Set.of("Start", "StartRefused", "Commit", "CommitRemove", "CommitInsert",
+            "Abort", "Crash", "Restart", "ClientWrite");
+
+    /**
+     * Actions that neither change nor read a table: the ship and ingest (the target's table is untouched;
+     * the source's entry changes only at Commit/Abort), retries (the entry stays MIGRATING), reads, config,
+     * snapshots (MIGRATED's durability is a variant switch, not a snapshot), heartbeats and network faults.
+     */
+    public static final Set<String> NOT_TABLE = Set.of("Ship", "ShipRetry", "Ingest", "IngestRefused", "ClientRead",
+            "PushConfig", "Snapshot", "Heartbeat", "Partition", "Heal", "Drop", "Duplicate", "Delay");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private TraceProjection() {
+    }
+
+    /**
+     * @param lines        every line of the file
+     * @param tableEvents  the projected events, in trace order
+     * @param unchecked    unchecked writes (MSET, FLUSHALL, …): no table involved, skipped
+     */
+    public record Projected(int lines, List<TraceEvent> tableEvents, int unchecked) {
+        public Projected {
+            tableEvents = List.copyOf(tableEvents);
+        }
+    }
+
+    /** Projects the lines of one trace; a blank last line (the file's final newline) is allowed. */
+    public static Projected project(List<String> lines) throws TraceFormatException {
+        List<TraceEvent> events = new ArrayList<>();
+        int unchecked = 0;
+        int count = lines.size();
+        while (count > 0 && lines.get(count - 1).isEmpty()) {
+            count--;
+        }
+        for (int n = 1; n <= count; n++) {
+            String text = lines.get(n - 1);
+            JsonNode o;
+            try {
+                o = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new TraceFormatException(n, "not a JSON object: " + e.getOriginalMessage());
+            }
+            if (o == null || !o.isObject()) {
+                throw new TraceFormatException(n, "not a JSON object");
+            }
+            String action = text(o, "action", n);
+            if (NOT_TABLE.contains(action)) {
+                continue;
+            }
+            if (!TABLE.contains(action)) {
+                throw new TraceFormatException(n, "unknown action \"" + action
+                        + "\": the trace check does not know whether it touches the migration table");
+            }
+            String node = text(o, "node", n);
+            TraceEvent e = switch (action) {
+                case "Start", "Commit", "CommitRemove", "CommitInsert", "Abort" -> new TraceEvent(n, text, action,
+                        node, text(o, "prefix", n), text(o, "from", n), text(o, "to", n), "-", "-", "-", "-", true,
+                        -1, -1);
+                case "StartRefused" -> new TraceEvent(n, text, action, node, text(o, "prefix", n), text(o, "from", n),
+                        text(o, "to", n), text(o, "error", n), "-", "-", "-", true, -1, -1);
+                case "Crash" -> new TraceEvent(n, text, action, node, "-", "-", "-", "-", "-", "-", "-", true, -1, -1);
+                case "Restart" -> {
+                    boolean ok = bool(o, "ok", n);
+                    yield new TraceEvent(n, text, action, node, "-", "-", "-", "-", "-", "-", "-", ok,
+                            ok ? count(o, "migratedRestored", n, true) : -1,
+                            ok ? count(o, "migratingRestored", n, false) : -1);
+                }
+                case "ClientWrite" -> {
+                    if (!bool(o, "checked", n)) {
+                        yield null; // no routing decision: the table is not consulted
+                    }
+                    yield new TraceEvent(n, text, action, node, "-", "-", "-", "-", text(o, "key", n),
+                            text(o, "verdict", n), text(o, "reason", n), true, -1, -1);
+                }
+                default -> throw new IllegalStateException("unhandled table action " + action);
+            };
+            if (e == null) {
+                unchecked++;
+            } else {
+                events.add(e);
+            }
+        }
+        return new Projected(count, events, unchecked);
+    }
+
+    private static String text(JsonNode o, String field, int line) throws TraceFormatException {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new TraceFormatException(line, "field \"" + field + "\" missing or not a string");
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode o, String field, int line) throws TraceFormatException {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isBoolean()) {
+            throw new TraceFormatException(line, "field \"" + field + "\" missing or not a boolean");
+        }
+        return v.asBoolean();
+    }
+
+    /** A non-negative count; {@code -1} when absent and not required. */
+    private static int count(JsonNode o, String field, int line, boolean required) throws TraceFormatException {
+        JsonNode v = o.get(field);
+        if (v == null && !required) {
+            return -1;
+        }
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
+            throw new TraceFormatException(line, "field \"" + field + "\" missing or not a count");
+        }
+        return v.asInt();
+    }
+}
