@@ -15,7 +15,7 @@ public final class Simulation {
     /** Runs {@code scenario} with {@code seed} (the scenario's own seed is not consulted here). */
     public static RunResult run(Scenario scenario, long seed, Options options) {
         TraceLog trace = new TraceLog(options.excerptLines(), options.keepTrace(), options.traceSink());
-        return new World(scenario, seed, options.traceHeartbeats(), trace).run();
+        return new World(scenario, seed, options.traceHeartbeats(), options.checks(), trace).run();
     }
 
     /** Runs with the scenario's own seed, or 0 when it has none. */

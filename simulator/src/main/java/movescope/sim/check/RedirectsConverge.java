@@ -10,6 +10,13 @@ import movescope.model.routing.WriteVerdict;
  * {@link #MAX_HOPS} (2) hops, a node that accepts the write, answers QUIESCED (a move is in flight: the
  * client waits), or is down (a dead end, not a loop). A redirect to an address no node has, a cycle, or a
  * longer chain is a violation. Chains are memoised per check, so one key costs one route per live node.
+ *
+ * <p>With a {@link RouteCache} the routes come from the cache (only nodes that changed are routed again)
+ * and the question is answered on its arrays: some live node's chain fails exactly when a live node is
+ * MISDIRECTED to an address that names no node, or three live MISDIRECTED nodes follow each other
+ * (x &rarr; y &rarr; z, which also covers every cycle). Only when that says "violated" is the memoised walk
+ * above run, so the message (which node, which chain) is the one it has always been; if the walk
+ * disagrees, the run stops with an internal error rather than report or miss a violation.
  */
 public final class RedirectsConverge implements Invariant {
     public static final int MAX_HOPS = 2;
@@ -32,6 +39,40 @@ public final class RedirectsConverge implements Invariant {
         if (!w.scoped(key)) {
             return Optional.empty();
         }
+        Optional<RouteCache> cache = w.routes();
+        if (cache.isPresent() && cache.get().covers(key)) {
+            if (!violated(cache.get().routes(key, w.now()))) {
+                return Optional.empty();
+            }
+            Optional<String> v = walk(w, key);
+            if (v.isEmpty()) {
+                throw new IllegalStateException("RouteCache says redirects for " + key + " do not converge at "
+                        + w.now() + " ms, but routing every node says they do");
+            }
+            return v;
+        }
+        return walk(w, key);
+    }
+
+    /** Whether some live node's redirect chain fails, on the cached routes (see the class comment). */
+    static boolean violated(int[] next) {
+        for (int x = 0; x < next.length; x++) {
+            int y = next[x];
+            if (y == RouteCache.BAD_ADDR) {
+                return true;
+            }
+            if (y >= 0) {
+                int z = next[y];
+                if (z >= 0 && next[z] >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The reference check: route every live node, follow and memoise the chains. */
+    private Optional<String> walk(WorldView w, String key) {
         HashMap<String, Integer> memo = new HashMap<>();
         HashMap<String, String> next = new HashMap<>();
         for (KevyNode n : w.nodes()) {

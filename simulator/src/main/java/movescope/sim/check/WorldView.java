@@ -28,6 +28,14 @@ public interface WorldView {
     /** Whether some live node's table has a scope for {@code key}. */
     boolean scoped(String key);
 
+    /**
+     * The incremental per-key route cache ({@link RouteCache}), if this world keeps one; empty makes the
+     * checks route every node from scratch (the reference path).
+     */
+    default Optional<RouteCache> routes() {
+        return Optional.empty();
+    }
+
     /** What node {@code id} holds for {@code key}: its live store if up, else what a restart would rebuild. */
     Optional<Value> valueOn(String id, String key);
 }

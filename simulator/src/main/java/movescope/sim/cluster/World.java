@@ -30,6 +30,7 @@ import movescope.model.store.Store;
 import movescope.model.store.Value;
 import movescope.sim.check.Checker;
 import movescope.sim.check.History;
+import movescope.sim.check.RouteCache;
 import movescope.sim.check.Shipments;
 import movescope.sim.check.Topology;
 import movescope.sim.check.Violation;
@@ -38,6 +39,7 @@ import movescope.sim.check.WriteRecord;
 import movescope.sim.client.ClientAction;
 import movescope.sim.client.KeyCache;
 import movescope.sim.client.RwClient;
+import movescope.sim.Options;
 import movescope.sim.engine.EventQueue;
 import movescope.sim.engine.Verdict;
 import movescope.sim.net.NetRule;
@@ -109,6 +111,11 @@ public final class World implements WorldView {
     private final History history;
     private final Shipments shipments = new Shipments();
     private final Topology topology;
+    /** Incremental routes of the probe keys; null on the reference path (Options.Checks.REFERENCE). */
+    private final RouteCache routes;
+    /** Options.Checks.AUDITED: every probe key's cached routes are audited after every event. */
+    private final boolean auditRoutes;
+    private final HashMap<String, Integer> nodeIndex = new HashMap<>();
     private final Checker checker;
     private final HashMap<String, HashMap<String, Long>> timers = new HashMap<>();
     private long timerTokens;
@@ -194,6 +201,12 @@ public final class World implements WorldView {
     private final HashMap<String, Long> watchMirror = new HashMap<>();
     private final HashMap<String, Boolean> watchPending = new HashMap<>();
     private final HashMap<List<Scope>, Map<String, List<String>>> keysByFallbackWriter = new HashMap<>();
+    /**
+     * The same, by identity of the scopes list: hashing a 1,000-scope list (Scope and Optional hash codes)
+     * at every delivered heartbeat cost more than the heartbeat itself. Nodes share their config's list.
+     */
+    private final java.util.IdentityHashMap<List<Scope>, Map<String, List<String>>> keysByFallbackWriterId =
+            new java.util.IdentityHashMap<>();
 
     // chaos
     private boolean chaosActive;
@@ -208,6 +221,11 @@ public final class World implements WorldView {
     private final TreeMap<String, Long> baits = new TreeMap<>();
 
     public World(Scenario scenario, long seed, boolean traceHeartbeats, TraceLog trace) {
+        this(scenario, seed, traceHeartbeats, Options.Checks.INCREMENTAL, trace);
+    }
+
+    /** @param checks whether invariant checks use the incremental {@link RouteCache} (see {@link Options.Checks}) */
+    public World(Scenario scenario, long seed, boolean traceHeartbeats, Options.Checks checks, TraceLog trace) {
         this.sc = scenario;
         this.seed = seed;
         this.traceHeartbeats = traceHeartbeats;
@@ -219,6 +237,7 @@ public final class World implements WorldView {
             NodeConfig cfg = scenario.cluster().configOf(spec.id());
             KevyNode n = new KevyNode(spec.id(), cfg, scenario.variant());
             nodes.put(spec.id(), n);
+            nodeIndex.put(spec.id(), nodeList.size());
             nodeList.add(n);
             nodeIds.add(spec.id());
             incarnation.put(spec.id(), 0L);
@@ -230,6 +249,14 @@ public final class World implements WorldView {
         this.probe = scenario.probeKeys();
         this.history = new History(probe);
         this.topology = new Topology(nodeList);
+        this.auditRoutes = checks == Options.Checks.AUDITED;
+        if (checks == Options.Checks.REFERENCE) {
+            this.routes = null;
+        } else {
+            HashMap<String, Integer> addrIndex = new HashMap<>();
+            addrToNode.forEach((addr, id) -> addrIndex.put(addr, nodeIndex.get(id)));
+            this.routes = new RouteCache(nodeList, addrIndex, probe, checks == Options.Checks.AUDITED);
+        }
         TreeSet<String> enabled = new TreeSet<>(scenario.expect().hold());
         scenario.expect().violation().ifPresent(enabled::add);
         this.checker = new Checker(Checker.standard(enabled));
@@ -334,6 +361,7 @@ public final class World implements WorldView {
             KevyNode n = nodes.get(d.node());
             long refused = 0;
             for (int i = 0; i < d.keys(); i++) {
+                changed(d.node());
                 List<Effect> effs = n.step(new Input.ClientCommand(0, LOADER_CONN, i,
                         List.of("SET", d.prefix() + i, "v" + i)));
                 for (Effect e : effs) {
@@ -371,6 +399,12 @@ public final class World implements WorldView {
             now = t;
             events++;
             handle(e);
+            if (auditRoutes) {
+                // Reads every column; the cache audits each read against routing every node from scratch.
+                for (String k : probe) {
+                    routes.routes(k, now);
+                }
+            }
             if (violation == null && checker.hasDirty()) {
                 checker.check(this).ifPresent(f -> violate(f.invariant(), f.key(), "", f.message()));
             }
@@ -463,8 +497,48 @@ public final class World implements WorldView {
         return incarnation.get(node);
     }
 
+    /** Node {@code id} is about to process an input: its cached routes must be recomputed. */
+    private void changed(String id) {
+        if (routes != null) {
+            routes.nodeChanged(nodeIndex.get(id));
+        }
+    }
+
+    /**
+     * Inputs that cannot change a node's routes, so its cached routes stay: a data command (a read or a
+     * write of the model's command tables) only reads the routing state and changes stores and the log —
+     * executed at once, or queued behind a busy shard and executed by a later input, which is not neutral.
+     * MOVE-SCOPE, MOVE-SCOPE-INGEST, unknown commands and every other input count as changes. This is
+     * knowledge of the model's {@code KevyNode.step}; RouteCacheTest checks it against the reference path.
+     */
+    private static boolean routingNeutral(Input input) {
+        return input instanceof Input.ClientCommand c && (movescope.model.routing.Commands.isRead(c.args())
+                || movescope.model.routing.Commands.isWrite(c.args()));
+    }
+
+    /**
+     * Node {@code r} is about to process a heartbeat from {@code p}, which sets r's last-heard time of p
+     * to the later of the two. When r has heard p and does not see it DOWN now, that changes no route now
+     * and only moves the moment p turns DOWN later (a cached expiry becomes early, which is safe). Any
+     * other case — p DOWN now, p never heard (its view stops being a constant and starts to lapse), r down
+     * — counts as a change (see {@link RouteCache}). "Heard and not DOWN" is "not DOWN now but DOWN after
+     * the threshold", read through r's own {@code isDown}.
+     */
+    private void heartbeatWillReach(String r, String p) {
+        if (routes != null) {
+            KevyNode n = nodes.get(r);
+            boolean heardAndUp = n.isUp() && !n.isDown(p, now) && n.isDown(p, now + KevyNode.DOWN_AFTER_MS + 1);
+            if (!heardAndUp) {
+                routes.nodeChanged(nodeIndex.get(r));
+            }
+        }
+    }
+
     private void stepNode(String id, Input input) {
         KevyNode n = nodes.get(id);
+        if (!routingNeutral(input)) {
+            changed(id);
+        }
         List<Effect> effs = n.step(input);
         count("nodeSteps");
         recoverableCache.remove(id);
@@ -629,6 +703,7 @@ public final class World implements WorldView {
         topology.invalidate();
         receivers = null;
         keysByFallbackWriter.clear();
+        keysByFallbackWriterId.clear();
         checker.routingChanged(probe);
         checker.storeChanged(probe);
     }
@@ -810,6 +885,7 @@ public final class World implements WorldView {
             return;
         }
         count("heartbeatsRefreshed");
+        heartbeatWillReach(id, p);
         List<Effect> effs = n.step(new Input.HeartbeatFrom(tick, p));
         if (traceHeartbeats) {
             execute(id, effs, false);
@@ -1057,7 +1133,13 @@ public final class World implements WorldView {
             return List.of();
         }
         List<Scope> key = n.config().scopes();
-        Map<String, List<String>> byWriter = keysByFallbackWriter.get(key);
+        Map<String, List<String>> byWriter = keysByFallbackWriterId.get(key);
+        if (byWriter == null) {
+            byWriter = keysByFallbackWriter.get(key);
+            if (byWriter != null) {
+                keysByFallbackWriterId.put(key, byWriter);
+            }
+        }
         if (byWriter == null) {
             byWriter = new HashMap<>();
             OwnershipTable table = v.get().table();
@@ -1068,6 +1150,7 @@ public final class World implements WorldView {
                 }
             }
             keysByFallbackWriter.put(key, byWriter);
+            keysByFallbackWriterId.put(key, byWriter);
         }
         return byWriter.getOrDefault(p, List.of());
     }
@@ -1077,6 +1160,7 @@ public final class World implements WorldView {
         List<String> watched = watchedKeys(r, p);
         boolean wasDown = !watched.isEmpty() && n.isDown(p, now);
         count("heartbeatsDelivered");
+        heartbeatWillReach(r, p);
         List<Effect> effs = n.step(new Input.HeartbeatFrom(now, p));
         recoverableCache.remove(r);
         if (traceHeartbeats) {
@@ -1494,6 +1578,11 @@ public final class World implements WorldView {
     }
 
     @Override
+    public Optional<RouteCache> routes() {
+        return Optional.ofNullable(routes);
+    }
+
+    @Override
     public Optional<Value> valueOn(String id, String key) {
         KevyNode n = nodes.get(id);
         if (n.isUp()) {
@@ -1515,6 +1604,15 @@ public final class World implements WorldView {
 
     private List<String> acceptingAtEnd(String key) {
         List<String> out = new ArrayList<>();
+        if (routes != null && routes.covers(key)) {
+            int[] r = routes.routes(key, now);
+            for (int i = 0; i < r.length; i++) {
+                if (r[i] == RouteCache.ACCEPT) {
+                    out.add(nodeList.get(i).name());
+                }
+            }
+            return out;
+        }
         for (KevyNode n : nodeList) {
             if (n.isUp() && n.acceptsWrite(key, now)) {
                 out.add(n.name());
