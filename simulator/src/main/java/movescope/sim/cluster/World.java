@@ -666,6 +666,9 @@ public final class World implements WorldView {
                 String prefix = String.valueOf(f.get("prefix"));
                 if (action.equals("Ingest")) {
                     shipments.ingested(id, prefix);
+                    // With ownershipOnIngest the ingesting node now owns the prefix, whether or not a
+                    // MOVE-SCOPE Start was seen (an operator may send MOVE-SCOPE-INGEST by hand).
+                    topology.addMoveTarget(prefix, id);
                 }
                 List<String> keys = keysUnder(prefix);
                 for (String k : keys) {
