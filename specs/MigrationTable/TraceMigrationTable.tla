@@ -51,24 +51,25 @@
 (* Not checked here: anything beyond the table (ship, ingest, ownership,  *)
 (* the static route's verdicts, replies): see specs/MoveScope.            *)
 (***************************************************************************)
-EXTENDS Naturals, Sequences, FiniteSets
+EXTENDS Integers, Sequences, FiniteSets
 
-CONSTANT
-    Traces  \* <<[name, variant |-> [layout, migratedDurable, migratingDurable],
-            \*    events |-> <<event, ...>>], ...>>; an event is a record
-            \*  [line, op, node, prefix, from, to, error, key, verdict, reason,
-            \*   ok, migratedRestored, migratingRestored]; "-" / -1 = absent.
+CONSTANTS
+    Traces,         \* <<[name, variant |-> [layout, migratedDurable, migratingDurable],
+                    \*    events |-> <<event, ...>>], ...>>; an event is a record
+                    \*  [line, op, node, prefix, from, to, error, key, verdict, reason,
+                    \*   ok, migratedRestored, migratingRestored]; "-" / -1 = absent.
+    NodeIds,        \* every event's node, over all traces
+    TracePrefixes,  \* every event's prefix
+    TraceNodes      \* every node id named as node, from or to
+\* Performance: TLC 2.18 re-evaluates a constant that the config binds to a
+\* definition (Traces <- TraceData) at every use, so each access to Traces costs
+\* as much as parsing all the trace data (about 9 ms for 54 traces). Traces is
+\* therefore read only in Init, which copies the chosen trace into the state
+\* (variables `events`, `variant`), and the three sets are computed by the
+\* generator rather than by a comprehension over Traces.
 
 None == "none"
 Dash == "-"
-
-Events(k)  == Traces[k].events
-Variant(k) == Traces[k].variant
-AllEvents  == UNION {{Events(k)[j] : j \in 1..Len(Events(k))} : k \in 1..Len(Traces)}
-
-NodeIds       == {e.node : e \in AllEvents}
-TracePrefixes == {e.prefix : e \in AllEvents} \ {Dash}
-TraceNodes    == (NodeIds \cup {e.from : e \in AllEvents} \cup {e.to : e \in AllEvents}) \ {Dash}
 
 EmptyMap == [p \in {} |-> [from |-> Dash, to |-> Dash]]
 Put(m, p, st) == [x \in DOMAIN m \cup {p} |-> IF x = p THEN st ELSE m[x]]
@@ -79,12 +80,14 @@ NoOp == [op |-> "Init", prefix |-> Dash, from |-> Dash, to |-> Dash, result |-> 
 
 VARIABLES
     k,       \* which trace
+    events,  \* Traces[k].events
+    variant, \* Traces[k].variant
     i,       \* how many of its events have been replayed
     tbl,     \* node -> [migrating, migrated, held]: the node's table (+ the entry in hand)
     lastOp,  \* node -> MigrationTable's `last`: the node's last table operation and result
     life     \* node -> "init" (nothing seen yet) | "up" | "down"
 
-vars == <<k, i, tbl, lastOp, life>>
+vars == <<k, events, variant, i, tbl, lastOp, life>>
 
 \* One MigrationTable per node: its variables are that node's part of tbl / lastOp.
 \* Prefixes and Nodes only feed MigrationTable's Next / TypeOK (not used here) and
@@ -93,11 +96,13 @@ MT(n) == INSTANCE MigrationTable
              WITH migrating <- tbl[n].migrating,
                   migrated  <- tbl[n].migrated,
                   last      <- lastOp[n],
-                  Prefixes  <- TracePrefixes \cup {""},
+                  Prefixes  <- TracePrefixes,
                   Nodes     <- TraceNodes,
                   Keys      <- {}
 
 Init == /\ k \in 1..Len(Traces)
+        /\ events = Traces[k].events
+        /\ variant = Traces[k].variant
         /\ i = 0
         /\ tbl = [n \in NodeIds |-> FreshTable]
         /\ lastOp = [n \in NodeIds |-> NoOp]
@@ -127,7 +132,7 @@ StartStep(n, e, res) ==
 
 \* Atomic layout: commit(p) in one step, exactly MigrationTable!Commit(p) with result ok.
 CommitStep(n, e) ==
-    /\ Variant(k).layout = "atomic"
+    /\ variant.layout = "atomic"
     /\ tbl' = [tbl EXCEPT ![n].migrating = Remove(@, e.prefix),
                           ![n].migrated  = Put(@, e.prefix, Entry(e))]
     /\ Did(n, "Commit", e, "ok")
@@ -136,7 +141,7 @@ CommitStep(n, e) ==
 \* Seed layout: MigrationTableImpl's CommitRemove (the entry leaves MIGRATING and is
 \* held) and CommitInsert (the held entry goes into MIGRATED).
 CommitRemoveStep(n, e) ==
-    /\ Variant(k).layout = "seed"
+    /\ variant.layout = "seed"
     /\ e.prefix \in DOMAIN tbl[n].migrating
     /\ tbl[n].migrating[e.prefix] = Entry(e)
     /\ e.prefix \notin DOMAIN tbl[n].held
@@ -145,7 +150,7 @@ CommitRemoveStep(n, e) ==
     /\ UNCHANGED lastOp
 
 CommitInsertStep(n, e) ==
-    /\ Variant(k).layout = "seed"
+    /\ variant.layout = "seed"
     /\ e.prefix \in DOMAIN tbl[n].held
     /\ tbl[n].held[e.prefix] = Entry(e)
     /\ tbl' = [tbl EXCEPT ![n].migrated = Put(@, e.prefix, tbl[n].held[e.prefix]),
@@ -161,8 +166,8 @@ AbortStep(n, e) ==
 
 \* What a crash leaves of a node's table.
 Durable(t) ==
-    [migrating |-> IF Variant(k).migratingDurable THEN t.migrating ELSE EmptyMap,
-     migrated  |-> IF Variant(k).migratedDurable  THEN t.migrated  ELSE EmptyMap,
+    [migrating |-> IF variant.migratingDurable THEN t.migrating ELSE EmptyMap,
+     migrated  |-> IF variant.migratedDurable  THEN t.migrated  ELSE EmptyMap,
      held      |-> EmptyMap]
 
 CrashStep(n) ==
@@ -209,13 +214,13 @@ Event(n, e) ==
 
 \* The next event as a value (\E over a singleton), so that no primed expression
 \* inside the instance ever mentions i.
-Step == /\ i < Len(Events(k))
-        /\ \E e \in {Events(k)[i + 1]} : \E n \in {e.node} : Event(n, e)
+Step == /\ i < Len(events)
+        /\ \E e \in {events[i + 1]} : \E n \in {e.node} : Event(n, e)
         /\ i' = i + 1
-        /\ UNCHANGED k
+        /\ UNCHANGED <<k, events, variant>>
 
 \* The end of a trace: stutter, so that only an unmatched event is a deadlock.
-Done == /\ i = Len(Events(k))
+Done == /\ i = Len(events)
         /\ UNCHANGED vars
 
 Next == Step \/ Done

@@ -49,6 +49,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("swarm", new SwarmCommand(console));
         cli.addSubcommand("check", new CheckCommand(console));
+        cli.addSubcommand("trace-check", new TraceCheckCommand(console));
         cli.setOut(console.out());
         cli.setErr(console.err());
         cli.setParameterExceptionHandler(usageErrors(console.err()));

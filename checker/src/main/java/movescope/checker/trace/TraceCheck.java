@@ -136,12 +136,10 @@ public final class TraceCheck {
                 String why = deadlock
                         ? "no step of MigrationTable matches this " + e.op() + " on node " + e.node()
                         : "after this " + e.op() + " on node " + e.node() + " the table breaks " + r.violated();
-                String node = e.node();
-                String tables = s.getOrDefault("tbl", "?");
                 results[x] = new TraceResult(inputs.get(x).name(), TraceResult.Status.REJECTED, p.lines(),
                         p.tableEvents().size(), failing, e.line(), e.text(),
-                        why + " (tables before it, TLC's print: " + oneLine(tables) + "; node " + node
-                                + " is " + oneLine(s.getOrDefault("life", "?")) + ")");
+                        why + " (state " + (deadlock ? "before" : "after") + " it, as TLC prints it: tbl = " + oneLine(s.getOrDefault("tbl", "?"))
+                                + ", life = " + oneLine(s.getOrDefault("life", "?")) + ")");
             } else if (order.size() > 1) {
                 // No verdict for the batch: run each trace alone so only the culprit gets the error.
                 for (int x : order) {
@@ -171,7 +169,7 @@ public final class TraceCheck {
     private static TraceResult error(Input in, TraceProjection.Projected p, TlcResult r) {
         return new TraceResult(in.name(), TraceResult.Status.ERROR, p.lines(), p.tableEvents().size(), 0, 0, "",
                 "TLC gave no verdict: " + r.outcome() + (r.errorKind() == null ? "" : " " + r.errorKind())
-                        + (r.message() == null ? "" : ": " + oneLine(r.message()))
+                        + (r.message() == null ? "" : ": " + abbreviate(oneLine(r.message()), 600))
                         + (r.rawLog() == null ? "" : " (log: " + r.rawLog() + ")"));
     }
 
@@ -183,6 +181,10 @@ public final class TraceCheck {
             }
         }
         return last;
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + " …";
     }
 
     private static String oneLine(String s) {

@@ -1,0 +1,178 @@
+package movescope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import movescope.checker.RepoRoot;
+import movescope.checker.tlc.TlcOptions;
+import movescope.checker.tlc.TlcRunner;
+import movescope.checker.trace.TableVariant;
+import movescope.checker.trace.TraceCheck;
+import movescope.checker.trace.TraceResult;
+import movescope.model.protocol.Variant;
+import movescope.sim.scenario.ScenarioException;
+import movescope.sim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code movescope trace-check}: replays simulator traces with TLC against
+ * specs/MigrationTable/TraceMigrationTable.tla (see {@link TraceCheck}). Thin: resolve each trace's
+ * variant, call {@link TraceCheck#runAll}, print one verdict per trace.
+ */
+@Command(name = "trace-check", mixinStandardHelpOptions = true,
+        description = {
+            "Check simulator traces (NDJSON, as `movescope run` writes them) against the MigrationTable spec",
+            "with TLC: every Start, StartRefused, Commit, CommitRemove/CommitInsert, Abort, Crash/Restart and",
+            "checked ClientWrite verdict must be a step the spec allows, with the same result, on that node's",
+            "migration table. All traces go into one TLC run.",
+            "",
+            "The variant decides the table's layout and what survives a crash. Default: read from the run",
+            "report next to the trace (X.trace.ndjson -> X.report.json): its variant, or for a custom one the",
+            "scenario file it names. --variant and --switch override it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every trace accepted",
+            "1:a trace rejected (its first unmatched line is printed)",
+            "2:bad input: unreadable or malformed trace, unknown variant, no report to take the variant from",
+            "3:internal error: TLC gave no verdict, or a movescope bug"})
+public final class TraceCheckCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "TRACE", arity = "1..*", description = "Trace files (*.trace.ndjson).")
+    private List<Path> traces = new ArrayList<>();
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "kevy-5.4 or fixed, for every trace.")
+    private String variant;
+
+    @Option(names = "--switch", paramLabel = "NAME=VALUE",
+            description = "A variant switch on top of the variant, e.g. --switch migratedDurable=true (repeatable).")
+    private Map<String, String> switches = new LinkedHashMap<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Kill the TLC run after this many seconds (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    private final Console console;
+
+    public TraceCheckCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Path> root = RepoRoot.find(console.workingDir())
+                .or(() -> console.movescopeHome().map(Path::of));
+        if (root.isEmpty() || !Files.isRegularFile(root.get().resolve("specs/MigrationTable").resolve(TraceCheck.SPEC))) {
+            err.println("movescope trace-check: cannot find specs/MigrationTable/" + TraceCheck.SPEC
+                    + " (run inside the checkout or set MOVESCOPE_HOME)");
+            err.flush();
+            return ExitCode.BAD_INPUT.code();
+        }
+        if (timeoutSeconds < 1) {
+            err.println("movescope trace-check: --timeout must be at least 1 second, got " + timeoutSeconds);
+            err.flush();
+            return ExitCode.BAD_INPUT.code();
+        }
+        List<TraceCheck.Input> inputs = new ArrayList<>();
+        for (Path t : traces) {
+            Path file = console.resolve(t);
+            try {
+                Variant v = variantOf(file, root.get());
+                inputs.add(new TraceCheck.Input(t.toString(), Files.readAllLines(file), TableVariant.of(v)));
+            } catch (IOException | IllegalArgumentException | ScenarioException e) {
+                err.println("movescope trace-check: " + t + ": " + e.getMessage());
+                err.flush();
+                return ExitCode.BAD_INPUT.code();
+            }
+        }
+        TlcRunner runner = new TlcRunner(TlcOptions.defaults(
+                Path.of(System.getProperty("java.io.tmpdir"), "movescope-tlc-logs"), Duration.ofSeconds(timeoutSeconds)));
+        TraceCheck.Report report = TraceCheck.runAll(inputs, root.get().resolve("specs/MigrationTable"), runner);
+        ExitCode code = ExitCode.PASS;
+        for (int i = 0; i < report.results().size(); i++) {
+            TraceResult r = report.results().get(i);
+            String v = inputs.get(i).variant().toString();
+            switch (r.status()) {
+                case ACCEPTED -> out.printf("accepted  %s (%s): %d lines, %d table events checked%n", r.name(), v,
+                        r.lines(), r.eventsChecked());
+                case REJECTED -> {
+                    out.printf("REJECTED  %s (%s): line %d: %s%n", r.name(), v, r.failingLine(), r.reason());
+                    out.printf("          %s%n", r.failingText());
+                    code = code.worst(ExitCode.FAIL);
+                }
+                case BAD_INPUT -> {
+                    out.printf("BAD INPUT %s: %s%n", r.name(), r.reason());
+                    code = code.worst(ExitCode.BAD_INPUT);
+                }
+                case ERROR -> {
+                    out.printf("ERROR     %s: %s%n", r.name(), r.reason());
+                    code = code.worst(ExitCode.INTERNAL);
+                }
+                default -> throw new IllegalStateException("unhandled status " + r.status());
+            }
+        }
+        long accepted = report.results().stream().filter(TraceResult::accepted).count();
+        out.printf("%d of %d traces accepted, %d table events checked, %d TLC run(s), %.1f s%n", accepted,
+                report.results().size(), report.eventsChecked(), report.tlcRuns(), report.tlcSeconds());
+        out.flush();
+        return code.code();
+    }
+
+    /** --variant/--switch, else the run report next to the trace (its variant, or its scenario's). */
+    private Variant variantOf(Path trace, Path root) throws IOException, ScenarioException {
+        Variant v;
+        if (variant != null) {
+            v = Variant.named(variant);
+        } else {
+            v = fromReport(trace, root);
+        }
+        for (Map.Entry<String, String> s : switches.entrySet()) {
+            v = v.withSwitch(s.getKey(), s.getValue());
+        }
+        return v;
+    }
+
+    private Variant fromReport(Path trace, Path root) throws IOException, ScenarioException {
+        String name = trace.getFileName().toString();
+        if (!name.endsWith(".trace.ndjson")) {
+            throw new IllegalArgumentException("not a *.trace.ndjson file, so no run report to take the variant from;"
+                    + " pass --variant");
+        }
+        Path report = trace.resolveSibling(name.substring(0, name.length() - ".trace.ndjson".length()) + ".report.json");
+        if (!Files.isRegularFile(report)) {
+            throw new IllegalArgumentException("no run report " + report.getFileName() + " next to it; pass --variant");
+        }
+        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        String named = r.path("variant").asText("");
+        if (named.equals("kevy-5.4") || named.equals("fixed")) {
+            return Variant.named(named);
+        }
+        String scenario = r.path("scenarioFile").asText("");
+        for (Path base : List.of(console.workingDir(), root)) {
+            Path f = base.resolve(scenario);
+            if (!scenario.isEmpty() && Files.isRegularFile(f)) {
+                return ScenarioLoader.load(f).variant();
+            }
+        }
+        throw new IllegalArgumentException("the run report names variant \"" + named + "\" and no readable scenario"
+                + " file (\"" + scenario + "\"); pass --variant and --switch");
+    }
+}
