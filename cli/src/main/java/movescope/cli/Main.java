@@ -81,6 +81,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, replay, swarm or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, replay, swarm, check or trace-check");
     }
 }
