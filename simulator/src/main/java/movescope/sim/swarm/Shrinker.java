@@ -155,17 +155,35 @@ public final class Shrinker {
                 .withNetwork(net).withFaults(faults).withExpect(ex);
     }
 
+    /**
+     * Whether a step must stay in every candidate. A liveness failure ({@code MigrationEnds}) is only a
+     * failure once faults stop, so the recovery steps — heals and restarts, which the materialized run has
+     * at the end of its chaos phase — are never removed: without them a never-healed partition would
+     * "reproduce" any liveness failure trivially.
+     */
+    private boolean isProtected(Step st) {
+        return verdict == Verdict.LIVENESS_VIOLATION
+                && (st instanceof Step.HealStep || st instanceof Step.RestartStep);
+    }
+
+    /** Delta debugging (ddmin) over the removable steps; protected steps keep their places. */
     private Scenario ddminSteps(Scenario s) {
-        List<Step> steps = new ArrayList<>(s.steps());
+        List<Step> all = s.steps();
+        List<Integer> removable = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!isProtected(all.get(i))) {
+                removable.add(i);
+            }
+        }
         int n = 2;
-        while (steps.size() >= 2 && runs < budget) {
-            int chunk = Math.max(1, steps.size() / n);
+        while (removable.size() >= 2 && runs < budget) {
+            int chunk = Math.max(1, removable.size() / n);
             boolean reduced = false;
-            for (int start = 0; start < steps.size() && runs < budget; start += chunk) {
-                List<Step> candidate = new ArrayList<>(steps.subList(0, start));
-                candidate.addAll(steps.subList(Math.min(steps.size(), start + chunk), steps.size()));
-                if (failsSameWay(s.withSteps(candidate))) {
-                    steps = candidate;
+            for (int start = 0; start < removable.size() && runs < budget; start += chunk) {
+                List<Integer> candidate = new ArrayList<>(removable.subList(0, start));
+                candidate.addAll(removable.subList(Math.min(removable.size(), start + chunk), removable.size()));
+                if (failsSameWay(s.withSteps(keep(all, candidate)))) {
+                    removable = candidate;
                     n = Math.max(n - 1, 2);
                     reduced = true;
                     break;
@@ -175,13 +193,25 @@ public final class Shrinker {
                 if (chunk == 1) {
                     break;
                 }
-                n = Math.min(steps.size(), n * 2);
+                n = Math.min(removable.size(), n * 2);
             }
         }
-        if (steps.size() == 1 && failsSameWay(s.withSteps(List.of()))) {
-            steps = List.of();
+        if (removable.size() == 1 && failsSameWay(s.withSteps(keep(all, List.of())))) {
+            removable = List.of();
         }
-        return s.withSteps(steps);
+        return s.withSteps(keep(all, removable));
+    }
+
+    /** The protected steps and the kept removable ones ({@code kept}: indexes into {@code all}), in order. */
+    private List<Step> keep(List<Step> all, List<Integer> kept) {
+        Set<Integer> keptSet = new LinkedHashSet<>(kept);
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (keptSet.contains(i) || isProtected(all.get(i))) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
     }
 
     private Scenario dropUnused(Scenario s) {
