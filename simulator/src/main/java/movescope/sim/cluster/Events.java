@@ -56,20 +56,8 @@ sealed interface Events {
     /** A workload client issues its next command. */
     record WorkloadNext(String client) implements Events {}
 
-    /** A random fault of kind {@code kind} arrives (chaos phase). */
-    record ChaosArrival(String kind) implements Events {}
-
-    /** A node crashed by chaos comes back. */
-    record ChaosRestart(String node) implements Events {}
-
-    /** A chaos partition heals. */
-    record ChaosHeal(long partitionId) implements Events {}
-
-    /** The operator's staged config push: push and restart {@code node}. */
-    record ChaosPush(String node, String prefix, String writer) implements Events {}
-
-    /** The chaos phase ends: heal everything, restart crashed nodes. */
-    record ChaosEnd() implements Events {}
+    /** A chaos-phase event, handled by {@link movescope.sim.fault.Chaos}. */
+    record Fault(movescope.sim.fault.FaultEvent event) implements Events {}
 
     /** Every migration must have ended by now. */
     record LivenessDeadline() implements Events {}

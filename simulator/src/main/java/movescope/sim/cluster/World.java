@@ -1,18 +1,12 @@
 package movescope.sim.cluster;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import movescope.gen.Rng;
@@ -21,51 +15,52 @@ import movescope.model.protocol.Input;
 import movescope.model.protocol.KevyNode;
 import movescope.model.protocol.NodeConfig;
 import movescope.model.protocol.Sharding;
-import movescope.model.protocol.ShipFailure;
 import movescope.model.protocol.VolatileState;
-import movescope.model.routing.Peer;
-import movescope.model.scope.OwnershipTable;
 import movescope.model.scope.Scope;
 import movescope.model.store.Store;
 import movescope.model.store.Value;
 import movescope.sim.check.Checker;
+import movescope.sim.check.EndOfRun;
 import movescope.sim.check.History;
 import movescope.sim.check.RouteCache;
 import movescope.sim.check.Shipments;
 import movescope.sim.check.Topology;
 import movescope.sim.check.Violation;
 import movescope.sim.check.WorldView;
-import movescope.sim.check.WriteRecord;
-import movescope.sim.client.ClientAction;
-import movescope.sim.client.KeyCache;
-import movescope.sim.client.RwClient;
 import movescope.sim.Options;
 import movescope.sim.engine.EventQueue;
 import movescope.sim.engine.Verdict;
+import movescope.sim.fault.Chaos;
+import movescope.sim.fault.FaultEvent;
 import movescope.sim.net.NetRule;
 import movescope.sim.net.Network;
+import movescope.sim.operator.ConfigPush;
+import movescope.sim.operator.Operator;
 import movescope.sim.report.HistoryFinding;
+import movescope.sim.report.Judgement;
 import movescope.sim.report.RunResult;
+import movescope.sim.report.StepOutcomes;
 import movescope.sim.report.StepResult;
-import movescope.sim.scenario.ChaosSpec;
-import movescope.sim.scenario.ClientSpec;
 import movescope.sim.scenario.Commands;
 import movescope.sim.scenario.DataSpec;
 import movescope.sim.scenario.Expectations;
 import movescope.sim.scenario.HeartbeatPolicy;
 import movescope.sim.scenario.MessageClass;
-import movescope.sim.scenario.NetRuleKind;
 import movescope.sim.scenario.NodeSpec;
-import movescope.sim.scenario.ReplyExpectation;
 import movescope.sim.scenario.Scenario;
 import movescope.sim.scenario.Step;
-import movescope.sim.scenario.ValueExpectation;
-import movescope.sim.scenario.WorkloadSpec;
+import movescope.sim.trace.Fields;
 import movescope.sim.trace.TraceLog;
 
 /**
- * The simulated world of one run: virtual time, the agenda, the nodes (model {@code KevyNode}s), the
- * network, clients, the operator, faults and the invariant checker. Single-threaded and deterministic:
+ * The simulated world of one run and the coordinator of its parts: it owns virtual time, the agenda and
+ * the nodes (model {@code KevyNode}s) — running each input through a node and performing the effects —
+ * and hands every other concern to one class each: {@link Clients} (scripted and workload clients),
+ * {@link IngestLinks} (MOVE-SCOPE's ship connections), {@link Heartbeats} (who hears whom, DOWN watches),
+ * {@link TraceFeed} (model trace → history, checker, baits), {@link movescope.sim.fault.Chaos} (random
+ * faults), {@link movescope.sim.operator.Operator} (operator requests), and at the end
+ * {@link movescope.sim.check.EndOfRun}, {@link movescope.sim.report.StepOutcomes} and
+ * {@link movescope.sim.report.Judgement}. Single-threaded and deterministic:
  * every random choice comes from a stream forked from the run's seed per component ({@code network},
  * {@code chaos}, {@code workload/<client>}, {@code node/<id>}), every collection that is iterated is
  * ordered, and time is the agenda's. The same scenario and seed give the same trace, byte for byte.
@@ -77,9 +72,9 @@ import movescope.sim.trace.TraceLog;
  * delays the source's connect, during which its shard stays busy.
  */
 public final class World implements WorldView {
-    static final long HEARTBEAT_EVERY_MS = 200;
-    static final String OPERATOR = "operator";
-    static final String INGEST_CONN = "ingest:";
+    static final long HEARTBEAT_EVERY_MS = Heartbeats.EVERY_MS;
+    static final String OPERATOR = Operator.NAME;
+    static final String INGEST_CONN = IngestLinks.CONN_PREFIX;
     static final String LOADER_CONN = "loader";
     /** The model's timer id of the seed layout's commit window: {@code <shipId>/commit}. */
     static final String COMMIT_TIMER_SUFFIX = "/commit";
@@ -97,14 +92,13 @@ public final class World implements WorldView {
     private Violation violation;
 
     // ---------------------------------------------------------------- components
-    private final Rng chaosRng;
+    private final Chaos chaos;
     private final Network net;
     private final TraceLog trace;
     private final LinkedHashMap<String, KevyNode> nodes = new LinkedHashMap<>();
     private final List<KevyNode> nodeList = new ArrayList<>();
     private final List<String> nodeIds = new ArrayList<>();
     private final HashMap<String, Long> incarnation = new HashMap<>();
-    private final HashMap<String, Long> epoch = new HashMap<>();
     private final HashMap<String, String> addrToNode = new HashMap<>();
     private final HashMap<String, String> nodeAddr = new HashMap<>();
     private final TreeSet<String> probe;
@@ -117,108 +111,32 @@ public final class World implements WorldView {
     private final boolean auditRoutes;
     private final HashMap<String, Integer> nodeIndex = new HashMap<>();
     private final Checker checker;
+    /** Model trace → run trace, history, checker, baits. */
+    private final TraceFeed feed;
     private final HashMap<String, HashMap<String, Long>> timers = new HashMap<>();
     private long timerTokens;
-    private final HashMap<String, Integer> eintrBudget = new HashMap<>();
-    private double eintrChance;
     private final HashMap<String, Optional<List<Store>>> recoverableCache = new HashMap<>();
 
-    // ingest connections, by moveId
-    private enum Phase { CONNECTING, CONNECTED, SENDING, AWAITING, DONE }
+    // ship connections of MOVE-SCOPE, by moveId
+    private final IngestLinks ingest;
 
-    private static final class IngestConn {
-        final String moveId;
-        final String source;
-        final String target;
-        final long sourceInc;
-        long targetInc = -1;
-        Phase phase = Phase.CONNECTING;
-
-        IngestConn(String moveId, String source, String target, long sourceInc) {
-            this.moveId = moveId;
-            this.source = source;
-            this.target = target;
-            this.sourceInc = sourceInc;
-        }
-    }
-
-    private final LinkedHashMap<String, IngestConn> ingest = new LinkedHashMap<>();
-
-    // clients
-    private static final class ClientState {
-        final RwClient rw;
-        final long timeoutMs;
-        final Rng rng;
-        final boolean workload;
-        long reqCounter;
-        long currentReqId = -1;
-        String currentConn;
-        String currentNode;
-        boolean awaiting;
-        int currentStep = -1;
-        final ArrayDeque<Integer> pendingSteps = new ArrayDeque<>();
-        long ops;
-        long startedAt;
-
-        ClientState(RwClient rw, long timeoutMs, Rng rng, boolean workload) {
-            this.rw = rw;
-            this.timeoutMs = timeoutMs;
-            this.rng = rng;
-            this.workload = workload;
-        }
-    }
-
-    private final LinkedHashMap<String, ClientState> clients = new LinkedHashMap<>();
+    // clients: scripted and workload
+    private final Clients clients;
 
     // operator requests: conn → what waits for the reply
-    private static final class OpWait {
-        final int stepIndex;
-        final String node;
-        final List<String> args;
-        final String movePrefix;
-        final String moveTo;
-        String reply;
-        long repliedAt = -1;
+    private final Operator operator = new Operator();
 
-        OpWait(int stepIndex, String node, List<String> args, String movePrefix, String moveTo) {
-            this.stepIndex = stepIndex;
-            this.node = node;
-            this.args = args;
-            this.movePrefix = movePrefix;
-            this.moveTo = moveTo;
-        }
-    }
+    // replies to the scenario's client and operator steps
+    private final StepOutcomes stepOutcomes = new StepOutcomes();
 
-    private final LinkedHashMap<String, OpWait> ops = new LinkedHashMap<>();
-    private long opCounter;
-
-    // step outcomes: index → (reply, time)
-    private final HashMap<Integer, String> stepReply = new HashMap<>();
-    private final HashMap<Integer, Long> stepReplyAt = new HashMap<>();
-
-    // heartbeats
-    private Map<String, List<String>> receivers;
-    private final HashMap<String, Long> watchMirror = new HashMap<>();
-    private final HashMap<String, Boolean> watchPending = new HashMap<>();
-    private final HashMap<List<Scope>, Map<String, List<String>>> keysByFallbackWriter = new HashMap<>();
-    /**
-     * The same, by identity of the scopes list: hashing a 1,000-scope list (Scope and Optional hash codes)
-     * at every delivered heartbeat cost more than the heartbeat itself. Nodes share their config's list.
-     */
-    private final java.util.IdentityHashMap<List<Scope>, Map<String, List<String>>> keysByFallbackWriterId =
-            new java.util.IdentityHashMap<>();
-
-    // chaos
-    private boolean chaosActive;
-    private final TreeMap<String, String> believedOwner = new TreeMap<>();
-    private final List<Scope> declaredScopes = new ArrayList<>();
+    // heartbeats: who hears whom, and the DOWN watches
+    private final Heartbeats heartbeats;
 
     // materialized steps (for the shrinker)
     private final List<Step> materialized = new ArrayList<>();
 
-    // counts and baits
+    // counts
     private final TreeMap<String, Long> counts = new TreeMap<>();
-    private final TreeMap<String, Long> baits = new TreeMap<>();
 
     public World(Scenario scenario, long seed, boolean traceHeartbeats, TraceLog trace) {
         this(scenario, seed, traceHeartbeats, Options.Checks.INCREMENTAL, trace);
@@ -231,7 +149,6 @@ public final class World implements WorldView {
         this.traceHeartbeats = traceHeartbeats;
         this.trace = trace;
         Rng root = Rng.of(seed);
-        this.chaosRng = root.fork("chaos");
         this.net = new Network(scenario.network(), root.fork("network"));
         for (NodeSpec spec : scenario.cluster().nodes()) {
             NodeConfig cfg = scenario.cluster().configOf(spec.id());
@@ -241,7 +158,6 @@ public final class World implements WorldView {
             nodeList.add(n);
             nodeIds.add(spec.id());
             incarnation.put(spec.id(), 0L);
-            epoch.put(spec.id(), 0L);
             addrToNode.put(spec.clientAddr(), spec.id());
             nodeAddr.put(spec.id(), spec.clientAddr());
             timers.put(spec.id(), new HashMap<>());
@@ -249,6 +165,7 @@ public final class World implements WorldView {
         this.probe = scenario.probeKeys();
         this.history = new History(probe);
         this.topology = new Topology(nodeList);
+        this.heartbeats = new Heartbeats(scenario.cluster().heartbeats(), nodes, nodeList, nodeIds, probe);
         this.auditRoutes = checks == Options.Checks.AUDITED;
         if (checks == Options.Checks.REFERENCE) {
             this.routes = null;
@@ -260,47 +177,16 @@ public final class World implements WorldView {
         TreeSet<String> enabled = new TreeSet<>(scenario.expect().hold());
         scenario.expect().violation().ifPresent(enabled::add);
         this.checker = new Checker(Checker.standard(enabled));
-        for (String b : Expectations.BAITS) {
-            baits.put(b, 0L);
-        }
-        LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (Scope s : scenario.cluster().scopes()) {
-            if (seen.add(s.prefix())) {
-                declaredScopes.add(s);
-            }
-        }
-        for (NodeSpec n : scenario.cluster().nodes()) {
-            for (Scope s : n.scopes().orElse(List.of())) {
-                if (seen.add(s.prefix())) {
-                    declaredScopes.add(s);
-                }
-            }
-        }
-        for (ClientSpec c : scenario.clients()) {
-            clients.put(c.id(), new ClientState(new RwClient(c.id(), c.primary(), addrToNode, KeyCache.KEVY_CAPACITY),
-                    c.timeoutMs(), root.fork("client/" + c.id()), false));
-        }
-        scenario.workload().ifPresent(w -> {
-            for (int i = 0; i < w.clients(); i++) {
-                String id = w.clientId(i);
-                clients.put(id, new ClientState(new RwClient(id, w.primaryOf(i, scenario.cluster()), addrToNode,
-                        KeyCache.KEVY_CAPACITY), w.timeoutMs(), root.fork("workload/" + id), true));
-            }
-        });
-        this.eintrChance = scenario.faults().eintr();
+        this.feed = new TraceFeed(this, new FeedHost(), trace, traceHeartbeats, checker, history, shipments, topology,
+                heartbeats, arrivedWrites, probe, nodeIds);
+        this.clients = new Clients(scenario, root, addrToNode, agenda, new ClientHost());
+        this.ingest = new IngestLinks(agenda, addrToNode, scenario.cluster().sendBufferBytes(), new LinkHost());
+        this.chaos = new Chaos(scenario, root.fork("chaos"), net, trace, nodeIds, new ChaosHost());
         // Boot problems at time 0 (a per-node table that does not build) are part of the story.
         for (KevyNode n : nodeList) {
-            n.bootError().ifPresent(err -> trace.add(0, "Restart", fields("node", n.name(), "ok", false, "error", err)));
+            n.bootError().ifPresent(err -> trace.add(0, "Restart", Fields.of("node", n.name(), "ok", false, "error", err)));
         }
         setUp(root);
-    }
-
-    private static SortedMap<String, Object> fields(Object... kv) {
-        TreeMap<String, Object> m = new TreeMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     private void count(String name) {
@@ -317,8 +203,8 @@ public final class World implements WorldView {
         preload();
         if (sc.cluster().warm()) {
             for (String p : nodeIds) {
-                lastTick.put(p, 0L);
-                for (String r : receivers().getOrDefault(p, List.of())) {
+                heartbeats.ticked(p, 0L);
+                for (String r : heartbeats.receiversOf(p)) {
                     deliverHeartbeat(r, p);
                 }
             }
@@ -330,23 +216,8 @@ public final class World implements WorldView {
         for (int i = 0; i < sc.steps().size(); i++) {
             agenda.schedule(sc.steps().get(i).at(), new Events.StepDue(i));
         }
-        sc.workload().ifPresent(w -> {
-            for (ClientState c : clients.values()) {
-                if (c.workload) {
-                    agenda.schedule(w.fromMs() + think(c, w), new Events.WorkloadNext(c.rw.id()));
-                }
-            }
-        });
-        sc.chaos().ifPresent(ch -> {
-            chaosActive = true;
-            net.setExtra(ch.loss(), ch.duplicate());
-            eintrChance = Math.min(1, sc.faults().eintr() + ch.eintr());
-            scheduleArrival("crash", ch.crashPerSec());
-            scheduleArrival("partition", ch.partitionPerSec());
-            scheduleArrival("move", ch.movePerSec());
-            scheduleArrival("snapshot", ch.snapshotPerSec());
-            agenda.schedule(ch.untilMs(), new Events.ChaosEnd());
-        });
+        clients.start();
+        chaos.start();
         OptionalLong deadline = sc.expect().migrationsEndBy();
         if (deadline.isEmpty() && sc.chaos().isPresent()) {
             deadline = OptionalLong.of(sc.chaos().get().migrationsEndBy());
@@ -434,56 +305,31 @@ public final class World implements WorldView {
         } else if (e instanceof Events.StepDue s) {
             stepDue(s.index());
         } else if (e instanceof Events.WorkloadNext w) {
-            workloadNext(w.client());
+            clients.workloadNext(w.client());
         } else if (e instanceof Events.ClientWake w) {
-            ClientState c = clients.get(w.client());
-            if (c.rw.busy() && !c.awaiting && c.reqCounter == w.token()) {
-                perform(c, c.rw.onWake());
-            }
+            clients.wake(w);
         } else if (e instanceof Events.ClientTimeout t) {
-            clientTimeout(t);
+            clients.timeout(t);
         } else if (e instanceof Events.ConnectArrives c) {
-            connectArrives(c.moveId());
+            ingest.connectArrives(c.moveId());
         } else if (e instanceof Events.ConnectAnswered c) {
-            connectAnswered(c);
+            ingest.connectAnswered(c);
         } else if (e instanceof Events.SendDone s) {
-            sendDone(s.moveId());
+            ingest.sendDone(s.moveId());
         } else if (e instanceof Events.IngestArrives i) {
-            ingestArrives(i);
+            ingest.ingestArrives(i);
         } else if (e instanceof Events.IngestReplyArrives r) {
-            IngestConn ic = ingest.get(r.moveId());
-            if (ic != null && inc(ic.source) == ic.sourceInc && nodes.get(ic.source).isUp()) {
-                ic.phase = Phase.DONE;
-                stepNode(ic.source, new Input.PeerReply(now, r.moveId(), r.wire()));
-            }
+            ingest.replyArrives(r);
         } else if (e instanceof Events.IngestFails f) {
-            IngestConn ic = ingest.get(f.moveId());
-            if (ic != null && inc(ic.source) == ic.sourceInc && nodes.get(ic.source).isUp() && ic.phase != Phase.DONE) {
-                ic.phase = Phase.DONE;
-                stepNode(ic.source, new Input.PeerError(now, f.moveId(), f.reason()));
-            }
+            ingest.fails(f);
         } else if (e instanceof Events.Deferred d) {
             if (inc(d.node()) == d.inc() && nodes.get(d.node()).isUp()) {
                 execute(d.node(), d.effects(), false);
             }
         } else if (e instanceof Events.DownWatch d) {
             downWatch(d.r(), d.p());
-        } else if (e instanceof Events.ChaosArrival a) {
-            chaosArrival(a.kind());
-        } else if (e instanceof Events.ChaosRestart r) {
-            if (!nodes.get(r.node()).isUp()) {
-                materialized.add(new Step.RestartStep(now, r.node()));
-                restart(r.node());
-            }
-        } else if (e instanceof Events.ChaosHeal h) {
-            if (net.heal(h.partitionId())) {
-                materialized.add(new Step.HealStep(now));
-                trace.add(now, "Heal", fields("partition", h.partitionId()));
-            }
-        } else if (e instanceof Events.ChaosPush p) {
-            chaosPush(p);
-        } else if (e instanceof Events.ChaosEnd) {
-            chaosEnd();
+        } else if (e instanceof Events.Fault f) {
+            chaos.handle(f.event());
         } else if (e instanceof Events.LivenessDeadline) {
             livenessDeadline();
         } else {
@@ -551,7 +397,7 @@ public final class World implements WorldView {
         long deferMs = 0;
         for (Effect e : effs) {
             if (e instanceof Effect.Trace t) {
-                onTrace(id, t);
+                feed.onTrace(id, t);
                 if (mayDefer && t.action().equals("Start")) {
                     Object frames = t.fields().get("frames");
                     long f = frames instanceof Number num ? num.longValue() : 0;
@@ -565,9 +411,9 @@ public final class World implements WorldView {
             } else if (e instanceof Effect.Reply r) {
                 routeReply(id, r);
             } else if (e instanceof Effect.Connect c) {
-                connect(id, c);
+                ingest.connect(id, c);
             } else if (e instanceof Effect.SendIngest s) {
-                sendIngest(id, s);
+                ingest.sendIngest(id, s);
             } else if (e instanceof Effect.SetTimer t) {
                 long token = ++timerTokens;
                 timers.get(id).put(t.timerId(), token);
@@ -594,128 +440,17 @@ public final class World implements WorldView {
         }
     }
 
-    /** Model trace → run trace, history, checker, baits. */
-    private void onTrace(String id, Effect.Trace t) {
-        String action = t.action();
-        SortedMap<String, Object> f = t.fields();
-        if (action.equals("Heartbeat")) {
-            count("heartbeats");
-            if (traceHeartbeats) {
-                trace.add(now, action, f);
-            }
-            return;
+    /** What the trace feed reports back: counts and the first violation. */
+    private final class FeedHost implements TraceFeed.Host {
+        @Override
+        public void count(String name) {
+            World.this.count(name);
         }
-        trace.add(now, action, f);
-        switch (action) {
-            case "ClientWrite" -> {
-                count("clientWrites");
-                String verdict = String.valueOf(f.get("verdict"));
-                String key = String.valueOf(f.get("key"));
-                String reply = String.valueOf(f.get("reply"));
-                String conn = String.valueOf(f.get("conn"));
-                long reqId = f.get("reqId") instanceof Number n ? n.longValue() : -1;
-                List<String> args = executed(id, conn, reqId);
-                if (verdict.equals("accepted") && Boolean.TRUE.equals(f.get("checked"))) {
-                    String write = args == null ? String.valueOf(f.get("cmd")) + " " + key : Commands.render(args);
-                    checker.accepted(this, id, key, write + " (conn " + conn + " #" + reqId + ")")
-                            .ifPresent(v -> violate(v.invariant(), key, id, v.message()));
-                }
-                if (verdict.equals("accepted") && !reply.startsWith("-")) {
-                    if (args != null) {
-                        checker.storeChanged(history.applied(id, epoch.get(id), conn, reqId, args, now));
-                    }
-                } else if (verdict.equals("QUIESCED") || verdict.equals("MISDIRECTED")) {
-                    // A refused write must never show up later on this node (NoPhantomWrite).
-                    if (args != null) {
-                        checker.storeChanged(history.refused(id, verdict, conn, reqId, args, valueOn(id, key), now));
-                    }
-                    if (verdict.equals("QUIESCED")) {
-                        baits.merge("BaitQuiesced", 1L, Long::sum);
-                        checker.quiesced(this, id, key).ifPresent(v -> violate(v.invariant(), key, id, v.message()));
-                    }
-                }
-            }
-            case "ClientRead" -> count("clientReads");
-            case "Start" -> {
-                count("moveStarts");
-                bumpEpoch(id);
-                String prefix = String.valueOf(f.get("prefix"));
-                topology.addMoveTarget(prefix, String.valueOf(f.get("to")));
-                checker.routingChanged(keysUnder(prefix));
-            }
-            case "Commit", "CommitInsert" -> {
-                count("commits");
-                baits.merge("BaitCommitted", 1L, Long::sum);
-                bumpEpoch(id);
-                checker.routingChanged(keysUnder(String.valueOf(f.get("prefix"))));
-            }
-            case "CommitRemove" -> {
-                bumpEpoch(id);
-                checker.routingChanged(keysUnder(String.valueOf(f.get("prefix"))));
-            }
-            case "Ship" -> shipments.shipped(id, String.valueOf(f.get("prefix")), String.valueOf(f.get("moveId")),
-                    String.valueOf(f.get("to")), now);
-            case "Abort" -> {
-                count("aborts");
-                shipments.aborted(id, String.valueOf(f.get("prefix")), String.valueOf(f.get("moveId")));
-                baits.merge("BaitAborted", 1L, Long::sum);
-                bumpEpoch(id);
-                checker.routingChanged(keysUnder(String.valueOf(f.get("prefix"))));
-            }
-            case "Ingest", "IngestRefused" -> {
-                String prefix = String.valueOf(f.get("prefix"));
-                if (action.equals("Ingest")) {
-                    shipments.ingested(id, prefix);
-                    // With ownershipOnIngest the ingesting node now owns the prefix, whether or not a
-                    // MOVE-SCOPE Start was seen (an operator may send MOVE-SCOPE-INGEST by hand).
-                    topology.addMoveTarget(prefix, id);
-                }
-                List<String> keys = keysUnder(prefix);
-                for (String k : keys) {
-                    history.addHolder(k, id);
-                    history.ingested(id, k, valueOn(id, k)); // what arrived by ingest was taken legitimately
-                }
-                checker.storeChanged(keys);
-                checker.routingChanged(keys);
-            }
-            case "Crash" -> {
-                count("crashes");
-                arrivedWrites.remove(id); // commands queued in the dead process are never executed
-                shipments.died(id);
-                afterRoutingChangeOf(id);
-            }
-            case "Restart" -> {
-                count("restarts");
-                for (String k : probe) {
-                    history.addHolder(k, id); // a replay may apply logged writes, even MISDIRECTED ones
-                }
-                afterRoutingChangeOf(id);
-            }
-            default -> {
-                // StartRefused, Snapshot, PushConfig, ...: no routing or store change to check.
-            }
+
+        @Override
+        public void violate(String invariant, String key, String node, String message) {
+            World.this.violate(invariant, key, node, message);
         }
-    }
-
-    private void bumpEpoch(String id) {
-        epoch.merge(id, 1L, Long::sum);
-    }
-
-    private void afterRoutingChangeOf(String id) {
-        bumpEpoch(id);
-        topology.invalidate();
-        receivers = null;
-        keysByFallbackWriter.clear();
-        keysByFallbackWriterId.clear();
-        checker.routingChanged(probe);
-        checker.storeChanged(probe);
-    }
-
-    private List<String> keysUnder(String prefix) {
-        if (prefix.isEmpty()) {
-            return new ArrayList<>(probe);
-        }
-        return new ArrayList<>(probe.subSet(prefix, true, prefix + Character.MAX_VALUE, true));
     }
 
     private void crash(String id) {
@@ -733,31 +468,11 @@ public final class World implements WorldView {
         timers.get(id).clear();
         String addr = nodeAddr.get(id);
         // Clients and operator requests waiting on this node see their connection closed.
-        for (ClientState c : clients.values()) {
-            if (c.rw.busy() && c.awaiting && id.equals(c.currentNode)) {
-                sendReply(id, c.rw.id(), c.currentConn, c.currentReqId,
-                        "-ERR movescope: connection closed by " + addr, MessageClass.REPLY);
-            }
+        clients.connectionClosedBy(id, addr);
+        for (String conn : operator.unansweredOn(id)) {
+            sendReply(id, OPERATOR, conn, 1, "-ERR movescope: connection closed by " + addr, MessageClass.REPLY);
         }
-        for (Map.Entry<String, OpWait> e : ops.entrySet()) {
-            if (e.getValue().reply == null && e.getValue().node.equals(id)) {
-                sendReply(id, OPERATOR, e.getKey(), 1, "-ERR movescope: connection closed by " + addr,
-                        MessageClass.REPLY);
-            }
-        }
-        // A source waiting on this target sees the ship connection closed (if the FIN gets through).
-        for (IngestConn ic : ingest.values()) {
-            if (ic.target.equals(id) && ic.phase != Phase.DONE && ic.phase != Phase.CONNECTING
-                    && ic.targetInc != -1) {
-                Network.Fate fate = net.send(now, id, ic.source, MessageClass.INGEST_REPLY);
-                traceFate(fate, id, ic.source, MessageClass.INGEST_REPLY);
-                if (!fate.lost()) {
-                    agenda.schedule(now + fate.delays()[0],
-                            new Events.IngestFails(ic.moveId, ShipFailure.CONNECTION_CLOSED));
-                }
-            }
-        }
-        ingest.values().removeIf(ic -> ic.source.equals(id));
+        ingest.died(id);
     }
 
     private void restart(String id) {
@@ -767,7 +482,7 @@ public final class World implements WorldView {
         }
         incarnation.merge(id, 1L, Long::sum);
         stepNode(id, new Input.Restart(now));
-        watchMirror.keySet().removeIf(k -> k.startsWith(id + "\u0000"));
+        heartbeats.restarted(id);
     }
 
     // =================================================================================== network plumbing
@@ -778,56 +493,20 @@ public final class World implements WorldView {
         }
         if (fate.lost()) {
             count("dropped");
-            trace.add(now, "Drop", fields("from", from, "to", to, "messages", cls.wireName(), "reason", fate.dropReason()));
+            trace.add(now, "Drop", Fields.of("from", from, "to", to, "messages", cls.wireName(), "reason", fate.dropReason()));
         } else {
             if (fate.duplicated()) {
-                trace.add(now, "Duplicate", fields("from", from, "to", to, "messages", cls.wireName()));
+                trace.add(now, "Duplicate", Fields.of("from", from, "to", to, "messages", cls.wireName()));
             }
             if (fate.extraDelayMs() > 0) {
-                trace.add(now, "Delay", fields("from", from, "to", to, "messages", cls.wireName(),
+                trace.add(now, "Delay", Fields.of("from", from, "to", to, "messages", cls.wireName(),
                         "delayMs", fate.extraDelayMs()));
             }
         }
     }
 
-    /**
-     * node → (conn#reqId → a write request that reached the node and has not been executed yet), so the
-     * model's {@code ClientWrite} trace, which names the request but not its values, can be tied to what
-     * was written. It is kept per arrival, not per reply: a write executes whenever the node gets to it —
-     * after its client timed out, after a queue behind a MOVE-SCOPE, or a second time when the network
-     * duplicated the request — and every execution must reach the history (an applied write the history
-     * does not know about would make an earlier acknowledged value look lost). Entries go when the write
-     * executes, or all at once when the node's process dies with its queue.
-     */
-    private final HashMap<String, HashMap<String, ArrivedWrite>> arrivedWrites = new HashMap<>();
-
-    private static final class ArrivedWrite {
-        final List<String> args;
-        int copies;
-
-        ArrivedWrite(List<String> args) {
-            this.args = args;
-        }
-    }
-
-    private void arrived(String node, String conn, long reqId, List<String> args) {
-        arrivedWrites.computeIfAbsent(node, k -> new HashMap<>())
-                .computeIfAbsent(conn + "#" + reqId, k -> new ArrivedWrite(args)).copies++;
-    }
-
-    /** The args of the write request (conn, reqId) that {@code node} just executed, or null if unknown. */
-    private List<String> executed(String node, String conn, long reqId) {
-        HashMap<String, ArrivedWrite> m = arrivedWrites.get(node);
-        String k = conn + "#" + reqId;
-        ArrivedWrite a = m == null ? null : m.get(k);
-        if (a == null) {
-            return null;
-        }
-        if (--a.copies == 0) {
-            m.remove(k);
-        }
-        return a.args;
-    }
+    /** Write requests that reached a node and wait to be executed, to tie its ClientWrite trace to values. */
+    private final ArrivedWrites arrivedWrites = new ArrivedWrites();
 
     /** A request from a client or the operator to {@code node}. */
     private void sendRequest(String from, String node, String conn, long reqId, List<String> args) {
@@ -848,19 +527,14 @@ public final class World implements WorldView {
         count("requests");
         // The spurious EINTR: a client command arriving while this node's MOVE-SCOPE waits for the
         // INGEST reply may interrupt that read.
-        if (eintrChance > 0) {
-            for (IngestConn ic : new ArrayList<>(ingest.values())) {
-                if (ic.source.equals(r.node()) && ic.phase == Phase.AWAITING && ic.sourceInc == inc(r.node())
-                        && chaosRng.chance(eintrChance)) {
-                    interrupt(ic);
-                }
-            }
+        if (chaos.eintrPossible()) {
+            ingest.clientCommandArrives(r.node(), chaos::eintrStrikes);
         }
         if (sc.cluster().heartbeats() == HeartbeatPolicy.FALLBACKS && r.args().size() >= 2) {
             refreshView(r.node(), r.args().get(1));
         }
         if (movescope.model.routing.Commands.isWrite(r.args())) {
-            arrived(r.node(), r.conn(), r.reqId(), r.args());
+            arrivedWrites.arrived(r.node(), r.conn(), r.reqId(), r.args());
         }
         stepNode(r.node(), new Input.ClientCommand(now, r.conn(), r.reqId(), r.args()));
     }
@@ -882,9 +556,9 @@ public final class World implements WorldView {
             return;
         }
         String p = s.get().writer();
-        Long tick = lastTick.get(p);
+        Long tick = heartbeats.lastTick(p);
         if (p.equals(id) || tick == null || !nodes.containsKey(p) || !nodes.get(p).isUp()
-                || receivers().getOrDefault(p, List.of()).contains(id) || net.isCut(p, id)) {
+                || heartbeats.receiversOf(p).contains(id) || net.isCut(p, id)) {
             return;
         }
         count("heartbeatsRefreshed");
@@ -893,15 +567,6 @@ public final class World implements WorldView {
         if (traceHeartbeats) {
             execute(id, effs, false);
         }
-    }
-
-    private final HashMap<String, Long> lastTick = new HashMap<>();
-
-    private void interrupt(IngestConn ic) {
-        // The Abort the model traces carries the reason "Interrupted system call (os error 4)".
-        count("eintr");
-        ic.phase = Phase.DONE;
-        stepNode(ic.source, new Input.PeerError(now, ic.moveId, ShipFailure.INTERRUPTED));
     }
 
     private void sendReply(String node, String to, String conn, long reqId, String wire, MessageClass cls) {
@@ -915,20 +580,10 @@ public final class World implements WorldView {
     private void routeReply(String node, Effect.Reply r) {
         String conn = r.conn();
         if (conn.startsWith(INGEST_CONN)) {
-            String moveId = conn.substring(INGEST_CONN.length());
-            IngestConn ic = ingest.get(moveId);
-            if (ic == null) {
-                return;
-            }
-            // One TCP stream: never duplicated.
-            Network.Fate fate = net.send(now, node, ic.source, MessageClass.INGEST_REPLY);
-            traceFate(fate, node, ic.source, MessageClass.INGEST_REPLY);
-            if (!fate.lost()) {
-                agenda.schedule(now + fate.delays()[0], new Events.IngestReplyArrives(moveId, r.wire()));
-            }
+            ingest.targetReplied(node, conn.substring(INGEST_CONN.length()), r.wire());
         } else if (conn.equals(LOADER_CONN)) {
             return;
-        } else if (ops.containsKey(conn)) {
+        } else if (operator.owns(conn)) {
             sendReply(node, OPERATOR, conn, r.reqId(), r.wire(), MessageClass.REPLY);
         } else {
             int at = conn.indexOf('@');
@@ -939,29 +594,20 @@ public final class World implements WorldView {
 
     private void replyArrives(Events.ReplyArrives r) {
         if (r.to().equals(OPERATOR)) {
-            OpWait w = ops.get(r.conn());
-            if (w == null || w.reply != null) {
+            Operator.Request w = operator.answered(r.conn(), r.wire(), now);
+            if (w == null) {
                 return;
             }
-            w.reply = r.wire();
-            w.repliedAt = now;
             ack(r.conn(), r.reqId(), r.wire());
-            if (w.stepIndex >= 0) {
-                stepReply.put(w.stepIndex, r.wire());
-                stepReplyAt.put(w.stepIndex, now);
+            if (w.stepIndex() >= 0) {
+                stepOutcomes.replied(w.stepIndex(), r.wire(), now);
             }
-            if (w.movePrefix != null) {
-                chaosMoveAnswered(w);
+            if (w.movePrefix() != null) {
+                chaos.moveAnswered(w.reply(), w.movePrefix(), w.moveTo());
             }
             return;
         }
-        ClientState c = clients.get(r.to());
-        if (c == null || !c.rw.busy() || !c.awaiting || c.currentReqId != r.reqId() || !r.conn().equals(c.currentConn)) {
-            return; // a duplicate or a reply after the client gave up
-        }
-        c.awaiting = false;
-        ack(r.conn(), r.reqId(), r.wire());
-        perform(c, c.rw.onReply(r.wire()));
+        clients.replyArrives(r);
     }
 
     private void ack(String conn, long reqId, String wire) {
@@ -975,147 +621,55 @@ public final class World implements WorldView {
         }
     }
 
-    // =================================================================================== ingest connections
+    /** What the ship connections may do to the world. */
+    private final class LinkHost implements IngestLinks.Host {
+        @Override
+        public long now() {
+            return now;
+        }
 
-    private void connect(String source, Effect.Connect c) {
-        String target = addrToNode.getOrDefault(c.addr(), c.targetId());
-        IngestConn ic = new IngestConn(c.moveId(), source, target, inc(source));
-        ingest.put(c.moveId(), ic);
-        if (!nodes.containsKey(target)) {
-            agenda.schedule(now, new Events.ConnectAnswered(c.moveId(), false, ShipFailure.CONNECTION_REFUSED));
-            return;
+        @Override
+        public long inc(String node) {
+            return World.this.inc(node);
         }
-        Network.Fate fate = net.send(now, source, target, MessageClass.INGEST);
-        traceFate(fate, source, target, MessageClass.INGEST);
-        if (!fate.lost()) {
-            agenda.schedule(now + fate.delays()[0], new Events.ConnectArrives(c.moveId()));
-        }
-    }
 
-    private void connectArrives(String moveId) {
-        IngestConn ic = ingest.get(moveId);
-        if (ic == null) {
-            return;
+        @Override
+        public boolean isUp(String node) {
+            return nodes.get(node).isUp();
         }
-        boolean up = nodes.get(ic.target).isUp();
-        if (up) {
-            ic.targetInc = inc(ic.target);
-        }
-        Network.Fate fate = net.send(now, ic.target, ic.source, MessageClass.INGEST);
-        traceFate(fate, ic.target, ic.source, MessageClass.INGEST);
-        if (!fate.lost()) {
-            agenda.schedule(now + fate.delays()[0],
-                    new Events.ConnectAnswered(moveId, up, up ? null : ShipFailure.CONNECTION_REFUSED));
-        }
-    }
 
-    private void connectAnswered(Events.ConnectAnswered a) {
-        IngestConn ic = ingest.get(a.moveId());
-        if (ic == null || inc(ic.source) != ic.sourceInc || !nodes.get(ic.source).isUp()) {
-            return;
+        @Override
+        public boolean hasNode(String node) {
+            return nodes.containsKey(node);
         }
-        if (a.ok()) {
-            ic.phase = Phase.CONNECTED;
-        } else {
-            ic.phase = Phase.DONE;
-        }
-        stepNode(ic.source, new Input.ConnectResult(now, a.moveId(), a.ok(), a.error()));
-    }
 
-    private void sendIngest(String source, Effect.SendIngest s) {
-        IngestConn ic = ingest.get(s.moveId());
-        if (ic == null) {
-            return;
+        @Override
+        public void stepNode(String node, Input input) {
+            World.this.stepNode(node, input);
         }
-        ic.phase = Phase.SENDING;
-        long bytes = s.args().size() >= 3 ? s.args().get(2).length() : 0;
-        Network.Fate fate = net.send(now, source, ic.target, MessageClass.INGEST);
-        traceFate(fate, source, ic.target, MessageClass.INGEST);
-        boolean fits = bytes <= sc.cluster().sendBufferBytes();
-        if (fits) {
-            agenda.schedule(now, new Events.SendDone(s.moveId()));
-        }
-        if (!fate.lost()) {
-            long at = now + fate.delays()[0];
-            if (!fits) {
-                agenda.schedule(at, new Events.SendDone(s.moveId()));
-            }
-            agenda.schedule(at, new Events.IngestArrives(s.moveId(), s.args()));
-        }
-    }
 
-    private void sendDone(String moveId) {
-        IngestConn ic = ingest.get(moveId);
-        if (ic == null || inc(ic.source) != ic.sourceInc || !nodes.get(ic.source).isUp() || ic.phase != Phase.SENDING) {
-            return;
+        @Override
+        public Network.Fate send(String from, String to, MessageClass cls) {
+            Network.Fate fate = net.send(now, from, to, cls);
+            traceFate(fate, from, to, cls);
+            return fate;
         }
-        // A big request completes only if the target is still there to read it.
-        ic.phase = Phase.AWAITING;
-        stepNode(ic.source, new Input.SendComplete(now, moveId));
-        int budget = eintrBudget.getOrDefault(ic.source, 0);
-        if (budget > 0 && ic.phase == Phase.AWAITING) {
-            eintrBudget.put(ic.source, budget - 1);
-            interrupt(ic);
-        }
-    }
 
-    private void ingestArrives(Events.IngestArrives i) {
-        IngestConn ic = ingest.get(i.moveId());
-        if (ic == null || !nodes.get(ic.target).isUp() || inc(ic.target) != ic.targetInc) {
-            return; // the target process that accepted the connection is gone
+        @Override
+        public void count(String name) {
+            World.this.count(name);
         }
-        stepNode(ic.target, new Input.ClientCommand(now, INGEST_CONN + i.moveId(), 0, i.args()));
     }
 
     // =================================================================================== heartbeats
-
-    /** sender → receivers under the cluster's heartbeat policy, from the running configs. */
-    private Map<String, List<String>> receivers() {
-        if (receivers == null) {
-            TreeMap<String, List<String>> m = new TreeMap<>();
-            HeartbeatPolicy policy = sc.cluster().heartbeats();
-            if (policy != HeartbeatPolicy.NONE) {
-                for (KevyNode r : nodeList) {
-                    if (!r.isUp()) {
-                        continue;
-                    }
-                    Set<String> peers = new java.util.HashSet<>();
-                    for (Peer p : r.config().peers()) {
-                        peers.add(p.id());
-                    }
-                    if (policy == HeartbeatPolicy.ALL) {
-                        for (String p : nodeIds) {
-                            if (!p.equals(r.name()) && peers.contains(p)) {
-                                m.computeIfAbsent(p, k -> new ArrayList<>()).add(r.name());
-                            }
-                        }
-                    } else {
-                        TreeSet<String> writers = new TreeSet<>();
-                        for (Scope s : r.config().scopes()) {
-                            if (s.fallback().isPresent() && s.fallback().get().equals(r.name())
-                                    && !s.writer().equals(r.name()) && peers.contains(s.writer())
-                                    && nodes.containsKey(s.writer())) {
-                                writers.add(s.writer());
-                            }
-                        }
-                        for (String p : writers) {
-                            m.computeIfAbsent(p, k -> new ArrayList<>()).add(r.name());
-                        }
-                    }
-                }
-            }
-            receivers = m;
-        }
-        return receivers;
-    }
 
     private void heartbeatTick(String p) {
         agenda.schedule(now + HEARTBEAT_EVERY_MS, new Events.HeartbeatTick(p));
         if (!nodes.get(p).isUp()) {
             return;
         }
-        lastTick.put(p, now);
-        for (String r : receivers().getOrDefault(p, List.of())) {
+        heartbeats.ticked(p, now);
+        for (String r : heartbeats.receiversOf(p)) {
             if (!nodes.get(r).isUp()) {
                 continue;
             }
@@ -1128,39 +682,9 @@ public final class World implements WorldView {
         }
     }
 
-    /** Probe keys whose acceptance on {@code r} depends on its DOWN view of writer {@code p}. */
-    private List<String> watchedKeys(String r, String p) {
-        KevyNode n = nodes.get(r);
-        Optional<VolatileState> v = n.volatileState();
-        if (v.isEmpty()) {
-            return List.of();
-        }
-        List<Scope> key = n.config().scopes();
-        Map<String, List<String>> byWriter = keysByFallbackWriterId.get(key);
-        if (byWriter == null) {
-            byWriter = keysByFallbackWriter.get(key);
-            if (byWriter != null) {
-                keysByFallbackWriterId.put(key, byWriter);
-            }
-        }
-        if (byWriter == null) {
-            byWriter = new HashMap<>();
-            OwnershipTable table = v.get().table();
-            for (String k : probe) {
-                Optional<Scope> s = table.lookup(k);
-                if (s.isPresent() && s.get().fallback().isPresent()) {
-                    byWriter.computeIfAbsent(s.get().writer(), w -> new ArrayList<>()).add(k);
-                }
-            }
-            keysByFallbackWriter.put(key, byWriter);
-            keysByFallbackWriterId.put(key, byWriter);
-        }
-        return byWriter.getOrDefault(p, List.of());
-    }
-
     private void deliverHeartbeat(String r, String p) {
         KevyNode n = nodes.get(r);
-        List<String> watched = watchedKeys(r, p);
+        List<String> watched = heartbeats.watchedKeys(r, p);
         boolean wasDown = !watched.isEmpty() && n.isDown(p, now);
         count("heartbeatsDelivered");
         heartbeatWillReach(r, p);
@@ -1171,146 +695,70 @@ public final class World implements WorldView {
         }
         if (!watched.isEmpty()) {
             if (wasDown) {
-                bumpEpoch(r);
+                feed.bumpEpoch(r);
                 checker.routingChanged(watched);
             }
-            String k = r + "\u0000" + p;
-            watchMirror.put(k, now);
-            if (!watchPending.getOrDefault(k, false)) {
-                watchPending.put(k, true);
+            if (heartbeats.heard(r, p, now)) {
                 agenda.schedule(now + movescope.model.protocol.KevyNode.DOWN_AFTER_MS + 1, new Events.DownWatch(r, p));
             }
         }
     }
 
     private void downWatch(String r, String p) {
-        String k = r + "\u0000" + p;
-        Long last = watchMirror.get(k);
-        if (last == null) {
-            watchPending.put(k, false);
-            return;
-        }
-        if (now - last > movescope.model.protocol.KevyNode.DOWN_AFTER_MS) {
-            watchPending.put(k, false);
+        Heartbeats.Watch w = heartbeats.watchFires(r, p, now);
+        if (w.turnedDown()) {
             if (nodes.get(r).isUp()) {
-                bumpEpoch(r);
-                checker.routingChanged(watchedKeys(r, p));
+                feed.bumpEpoch(r);
+                checker.routingChanged(heartbeats.watchedKeys(r, p));
             }
-        } else {
-            agenda.schedule(last + movescope.model.protocol.KevyNode.DOWN_AFTER_MS + 1, new Events.DownWatch(r, p));
+        } else if (w.againAt() >= 0) {
+            agenda.schedule(w.againAt(), new Events.DownWatch(r, p));
         }
     }
 
     // =================================================================================== clients
 
-    private void startCommand(ClientState c, List<String> args) {
-        count("clientCommands");
-        c.startedAt = now;
-        perform(c, c.rw.start(args));
-    }
+    /** What the clients may do to the world. */
+    private final class ClientHost implements Clients.Host {
+        @Override
+        public long now() {
+            return now;
+        }
 
-    private void perform(ClientState c, ClientAction a) {
-        if (a instanceof ClientAction.Send s) {
-            long reqId = ++c.reqCounter;
-            c.currentReqId = reqId;
-            c.currentNode = s.node();
-            c.currentConn = c.rw.id() + "@" + s.node();
-            c.awaiting = true;
-            sendRequest(c.rw.id(), s.node(), c.currentConn, reqId, s.args());
-            agenda.schedule(now + c.timeoutMs, new Events.ClientTimeout(c.rw.id(), reqId));
-        } else if (a instanceof ClientAction.Sleep s) {
-            c.awaiting = false;
-            agenda.schedule(now + s.ms(), new Events.ClientWake(c.rw.id(), c.reqCounter));
-        } else if (a instanceof ClientAction.Done d) {
-            c.awaiting = false;
-            commandDone(c, d.reply());
+        @Override
+        public void sendRequest(String from, String node, String conn, long reqId, List<String> args) {
+            World.this.sendRequest(from, node, conn, reqId, args);
         }
-    }
 
-    private void clientTimeout(Events.ClientTimeout t) {
-        ClientState c = clients.get(t.client());
-        if (c.rw.busy() && c.awaiting && c.currentReqId == t.reqId()) {
-            c.awaiting = false;
-            history.forget(c.currentConn, t.reqId());
-            perform(c, c.rw.onError("-ERR movescope: client timed out after " + c.timeoutMs + " ms"));
+        @Override
+        public void sendReply(String node, String to, String conn, long reqId, String wire) {
+            World.this.sendReply(node, to, conn, reqId, wire, MessageClass.REPLY);
         }
-    }
 
-    private void commandDone(ClientState c, String reply) {
-        c.ops++;
-        if (c.currentStep >= 0) {
-            stepReply.put(c.currentStep, reply);
-            stepReplyAt.put(c.currentStep, now);
-            c.currentStep = -1;
+        @Override
+        public void ack(String conn, long reqId, String wire) {
+            World.this.ack(conn, reqId, wire);
         }
-        if (!c.pendingSteps.isEmpty()) {
-            int next = c.pendingSteps.removeFirst();
-            c.currentStep = next;
-            startCommand(c, ((Step.ClientStep) sc.steps().get(next)).command());
-        } else if (c.workload) {
-            WorkloadSpec w = sc.workload().orElseThrow();
-            long at = now + think(c, w);
-            if (at < w.untilMs()) {
-                agenda.schedule(at, new Events.WorkloadNext(c.rw.id()));
-            }
-        }
-    }
 
-    private long think(ClientState c, WorkloadSpec w) {
-        return Math.max(1, c.rng.exponentialLong(1000.0 / w.opsPerSec()));
-    }
+        @Override
+        public void forget(String conn, long reqId) {
+            history.forget(conn, reqId);
+        }
 
-    private void workloadNext(String id) {
-        ClientState c = clients.get(id);
-        WorkloadSpec w = sc.workload().orElseThrow();
-        if (now >= w.untilMs() || c.rw.busy()) {
-            return;
+        @Override
+        public void stepReplied(int index, String reply) {
+            stepOutcomes.replied(index, reply, now);
         }
-        List<String> keys = workloadKeys();
-        if (keys.isEmpty()) {
-            return;
-        }
-        String cmd = pickCommand(c.rng, w.mix());
-        String key = c.rng.pick(keys);
-        String value = id + "-" + (c.ops + 1);
-        List<String> args = switch (cmd) {
-            case "SET" -> List.of("SET", key, value);
-            case "RPUSH" -> List.of("RPUSH", key, value);
-            case "DEL" -> List.of("DEL", key);
-            case "MSET" -> {
-                String k2 = c.rng.pick(keys);
-                yield k2.equals(key) ? List.of("MSET", key, value) : List.of("MSET", key, value, k2, value);
-            }
-            case "GET" -> List.of("GET", key);
-            case "LRANGE" -> List.of("LRANGE", key, "0", "-1");
-            default -> throw new IllegalStateException("unknown workload command " + cmd);
-        };
-        materialized.add(new Step.ClientStep(now, id, args, Optional.empty()));
-        startCommand(c, args);
-    }
 
-    private List<String> workloadKeysCache;
+        @Override
+        public void record(Step s) {
+            materialized.add(s);
+        }
 
-    private List<String> workloadKeys() {
-        if (workloadKeysCache == null) {
-            workloadKeysCache = sc.workload().map(w -> w.resolvedKeys(sc.cluster())).orElse(List.of());
+        @Override
+        public void count(String name) {
+            World.this.count(name);
         }
-        return workloadKeysCache;
-    }
-
-    private static String pickCommand(Rng rng, SortedMap<String, Integer> mix) {
-        int total = 0;
-        for (int v : mix.values()) {
-            total += v;
-        }
-        int x = rng.nextInt(total);
-        for (Map.Entry<String, Integer> e : mix.entrySet()) {
-            x -= e.getValue();
-            if (x < 0) {
-                return e.getKey();
-            }
-        }
-        throw new IllegalStateException("empty mix");
     }
 
     // =================================================================================== steps
@@ -1319,13 +767,7 @@ public final class World implements WorldView {
         Step s = sc.steps().get(index);
         materialized.add(s);
         if (s instanceof Step.ClientStep cs) {
-            ClientState c = clients.get(cs.client());
-            if (c.rw.busy()) {
-                c.pendingSteps.addLast(index);
-            } else {
-                c.currentStep = index;
-                startCommand(c, cs.command());
-            }
+            clients.stepDue(index, cs);
         } else if (s instanceof Step.OperatorStep os) {
             operatorSend(index, os.node(), os.command(), null, null);
         } else if (s instanceof Step.CrashStep cs) {
@@ -1341,47 +783,29 @@ public final class World implements WorldView {
         } else if (s instanceof Step.PartitionStep p) {
             long id = net.partition(new TreeSet<>(p.from()), new TreeSet<>(p.to()), p.oneWay());
             count("partitions");
-            trace.add(now, "Partition", fields("partition", id, "from", p.from(), "to", p.to(), "oneWay", p.oneWay()));
+            trace.add(now, "Partition", Fields.of("partition", id, "from", p.from(), "to", p.to(), "oneWay", p.oneWay()));
         } else if (s instanceof Step.HealStep) {
             int n = net.healAll();
-            trace.add(now, "Heal", fields("partitions", (long) n));
+            trace.add(now, "Heal", Fields.of("partitions", (long) n));
         } else if (s instanceof Step.NetRuleStep r) {
             net.addRule(new NetRule(r.kind(), r.from(), r.to(), r.messages(),
                     r.count().isPresent() ? r.count().getAsInt() : -1, r.untilMs(), r.probability(), r.delayMs()));
         } else if (s instanceof Step.EintrStep e) {
-            eintrBudget.merge(e.node(), e.count(), Integer::sum);
+            ingest.addEintr(e.node(), e.count());
         } else {
             throw new IllegalStateException("unhandled step " + s);
         }
     }
 
     private void operatorSend(int stepIndex, String node, List<String> args, String movePrefix, String moveTo) {
-        String conn = OPERATOR + "#" + (++opCounter);
-        ops.put(conn, new OpWait(stepIndex, node, args, movePrefix, moveTo));
+        String conn = operator.open(stepIndex, node, args, movePrefix, moveTo);
         count("operatorCommands");
         sendRequest(OPERATOR, node, conn, 1, args);
     }
 
     private void pushConfig(Step.PushConfigStep p) {
         KevyNode n = nodes.get(p.node());
-        NodeConfig cur = n.durable().configForNextBoot();
-        NodeConfig cfg = cur;
-        if (p.nodeId().isPresent()) {
-            cfg = cfg.withNodeId(p.nodeId().get() ? p.node() : null);
-        }
-        if (p.peers().isPresent()) {
-            List<Peer> peers = new ArrayList<>();
-            for (String id : p.peers().get()) {
-                peers.add(sc.cluster().peerOf(sc.cluster().node(id).orElseThrow()));
-            }
-            cfg = cfg.withPeers(peers);
-        }
-        if (p.scopes().isPresent()) {
-            cfg = cfg.withScopes(p.scopes().get());
-        }
-        if (p.shards().isPresent()) {
-            cfg = cfg.withShards(p.shards().getAsInt());
-        }
+        NodeConfig cfg = ConfigPush.apply(n.durable().configForNextBoot(), p, sc.cluster());
         stepNode(p.node(), new Input.PushConfig(cfg));
         if (p.restart()) {
             restart(p.node());
@@ -1390,139 +814,77 @@ public final class World implements WorldView {
 
     // =================================================================================== chaos
 
-    private void scheduleArrival(String kind, double perSec) {
-        if (perSec <= 0) {
-            return;
+    /** What {@link Chaos} may do to the world: the same operations a scripted step performs. */
+    private final class ChaosHost implements Chaos.Host {
+        @Override
+        public long now() {
+            return now;
         }
-        long gap = Math.max(1, chaosRng.exponentialLong(1000.0 / perSec));
-        agenda.schedule(now + gap, new Events.ChaosArrival(kind));
-    }
 
-    private double rateOf(String kind) {
-        ChaosSpec ch = sc.chaos().orElseThrow();
-        return switch (kind) {
-            case "crash" -> ch.crashPerSec();
-            case "partition" -> ch.partitionPerSec();
-            case "move" -> ch.movePerSec();
-            case "snapshot" -> ch.snapshotPerSec();
-            default -> throw new IllegalStateException(kind);
-        };
-    }
-
-    private List<String> upNodes() {
-        List<String> up = new ArrayList<>();
-        for (KevyNode n : nodeList) {
-            if (n.isUp()) {
-                up.add(n.name());
-            }
-        }
-        return up;
-    }
-
-    private void chaosArrival(String kind) {
-        if (!chaosActive) {
-            return;
-        }
-        ChaosSpec ch = sc.chaos().orElseThrow();
-        switch (kind) {
-            case "crash" -> {
-                List<String> up = upNodes();
-                if (!up.isEmpty()) {
-                    String id = chaosRng.pick(up);
-                    materialized.add(new Step.CrashStep(now, id));
-                    crash(id);
-                    agenda.schedule(now + Math.max(1, chaosRng.exponentialLong(ch.meanDownMs())),
-                            new Events.ChaosRestart(id));
+        @Override
+        public List<String> upNodes() {
+            List<String> up = new ArrayList<>();
+            for (KevyNode n : nodeList) {
+                if (n.isUp()) {
+                    up.add(n.name());
                 }
             }
-            case "partition" -> {
-                if (nodeIds.size() > 1) {
-                    String x = chaosRng.pick(nodeIds);
-                    List<String> others = new ArrayList<>(nodeIds);
-                    others.remove(x);
-                    boolean oneWay = chaosRng.chance(ch.oneWayShare());
-                    boolean outward = chaosRng.nextBoolean();
-                    List<String> from = oneWay && !outward ? others : List.of(x);
-                    List<String> to = oneWay && !outward ? List.of(x) : others;
-                    long id = net.partition(new TreeSet<>(from), new TreeSet<>(to), oneWay);
-                    count("partitions");
-                    materialized.add(new Step.PartitionStep(now, from, to, oneWay));
-                    trace.add(now, "Partition", fields("partition", id, "from", from, "to", to, "oneWay", oneWay));
-                    agenda.schedule(now + Math.max(1, chaosRng.exponentialLong(ch.meanPartitionMs())),
-                            new Events.ChaosHeal(id));
-                }
-            }
-            case "move" -> {
-                if (!declaredScopes.isEmpty() && nodeIds.size() > 1) {
-                    Scope s = chaosRng.pick(declaredScopes);
-                    String owner = believedOwner.getOrDefault(s.prefix(), s.writer());
-                    List<String> targets = new ArrayList<>(nodeIds);
-                    targets.remove(owner);
-                    String to = chaosRng.pick(targets);
-                    if (nodes.containsKey(owner)) {
-                        List<String> args = List.of("MOVE-SCOPE", s.prefix(), "FROM", owner, "TO", to);
-                        materialized.add(new Step.OperatorStep(now, owner, args, Optional.empty()));
-                        operatorSend(-1, owner, args, s.prefix(), to);
-                    }
-                }
-            }
-            case "snapshot" -> {
-                List<String> up = upNodes();
-                if (!up.isEmpty()) {
-                    String id = chaosRng.pick(up);
-                    materialized.add(new Step.SnapshotStep(now, id));
-                    stepNode(id, new Input.Snapshot(now));
-                }
-            }
-            default -> throw new IllegalStateException("unknown chaos kind " + kind);
+            return up;
         }
-        scheduleArrival(kind, rateOf(kind));
-    }
 
-    /** A chaos MOVE-SCOPE returned: on +OK the operator may roll the new writer out to every node. */
-    private void chaosMoveAnswered(OpWait w) {
-        if (!w.reply.startsWith("+OK")) {
-            return;
+        @Override
+        public boolean isUp(String node) {
+            return nodes.get(node).isUp();
         }
-        believedOwner.put(w.movePrefix, w.moveTo);
-        ChaosSpec ch = sc.chaos().orElseThrow();
-        if (!chaosActive || !chaosRng.chance(ch.pushConfigAfterMove())) {
-            return;
-        }
-        long at = now;
-        for (String id : nodeIds) {
-            at += 500;
-            agenda.schedule(at, new Events.ChaosPush(id, w.movePrefix, w.moveTo));
-        }
-    }
 
-    private void chaosPush(Events.ChaosPush p) {
-        KevyNode n = nodes.get(p.node());
-        NodeConfig cur = n.durable().configForNextBoot();
-        List<Scope> scopes = new ArrayList<>();
-        for (Scope s : cur.scopes()) {
-            scopes.add(s.prefix().equals(p.prefix()) ? new Scope(s.prefix(), p.writer(),
-                    s.fallback().filter(f -> !f.equals(p.writer()))) : s);
+        @Override
+        public boolean hasNode(String node) {
+            return nodes.containsKey(node);
         }
-        Step.PushConfigStep step = new Step.PushConfigStep(now, p.node(), Optional.empty(), Optional.empty(),
-                Optional.of(List.copyOf(scopes)), OptionalInt.empty(), true);
-        materialized.add(step);
-        pushConfig(step);
-    }
 
-    private void chaosEnd() {
-        chaosActive = false;
-        net.setExtra(0, 0);
-        net.clearRules();
-        eintrChance = sc.faults().eintr();
-        int healed = net.healAll();
-        trace.add(now, "Heal", fields("partitions", (long) healed, "phase", "heal"));
-        materialized.add(new Step.HealStep(now));
-        for (String id : nodeIds) {
-            if (!nodes.get(id).isUp()) {
-                materialized.add(new Step.RestartStep(now, id));
-                restart(id);
-            }
+        @Override
+        public NodeConfig configForNextBoot(String node) {
+            return nodes.get(node).durable().configForNextBoot();
+        }
+
+        @Override
+        public void schedule(long at, FaultEvent e) {
+            agenda.schedule(at, new Events.Fault(e));
+        }
+
+        @Override
+        public void record(Step s) {
+            materialized.add(s);
+        }
+
+        @Override
+        public void count(String name) {
+            World.this.count(name);
+        }
+
+        @Override
+        public void crash(String node) {
+            World.this.crash(node);
+        }
+
+        @Override
+        public void restart(String node) {
+            World.this.restart(node);
+        }
+
+        @Override
+        public void snapshot(String node) {
+            stepNode(node, new Input.Snapshot(now));
+        }
+
+        @Override
+        public void sendMove(String node, List<String> args, String prefix, String to) {
+            operatorSend(-1, node, args, prefix, to);
+        }
+
+        @Override
+        public void pushConfig(Step.PushConfigStep p) {
+            World.this.pushConfig(p);
         }
     }
 
@@ -1605,180 +967,18 @@ public final class World implements WorldView {
 
     // =================================================================================== the end
 
-    private List<String> acceptingAtEnd(String key) {
-        List<String> out = new ArrayList<>();
-        if (routes != null && routes.covers(key)) {
-            int[] r = routes.routes(key, now);
-            for (int i = 0; i < r.length; i++) {
-                if (r[i] == RouteCache.ACCEPT) {
-                    out.add(nodeList.get(i).name());
-                }
-            }
-            return out;
-        }
-        for (KevyNode n : nodeList) {
-            if (n.isUp() && n.acceptsWrite(key, now)) {
-                out.add(n.name());
-            }
-        }
-        return out;
-    }
-
     private RunResult finish() {
         List<String> failures = new ArrayList<>();
-        List<StepResult> stepResults = new ArrayList<>();
         boolean stoppedEarly = violation != null || outOfEvents;
-        for (int i = 0; i < sc.steps().size(); i++) {
-            Step s = sc.steps().get(i);
-            Optional<ReplyExpectation> exp;
-            String target;
-            List<String> cmd;
-            if (s instanceof Step.ClientStep cs) {
-                exp = cs.expect();
-                target = cs.client();
-                cmd = cs.command();
-            } else if (s instanceof Step.OperatorStep os) {
-                exp = os.expect();
-                target = os.node();
-                cmd = os.command();
-            } else {
-                continue;
-            }
-            String reply = stepReply.get(i);
-            boolean judged = !stoppedEarly || reply != null;
-            boolean ok = exp.isEmpty() || !judged || exp.get().matches(reply);
-            stepResults.add(new StepResult(i, s.at(), s.doName(), target, Commands.render(cmd),
-                    exp.map(ReplyExpectation::describe), Optional.ofNullable(reply),
-                    stepReplyAt.getOrDefault(i, -1L), ok, judged));
-            if (!ok) {
-                failures.add("step " + i + " (at " + s.at() + " ms, " + s.doName() + " " + target + " "
-                        + Commands.render(cmd) + "): expected " + exp.get().describe() + ", got "
-                        + (reply == null ? "no reply" : reply));
-            }
-        }
+        List<StepResult> stepResults = stepOutcomes.judge(sc.steps(), stoppedEarly, failures);
         List<HistoryFinding> findings = new ArrayList<>();
         Expectations ex = sc.expect();
         if (!stoppedEarly) {
-            for (String b : ex.baits()) {
-                if (baits.getOrDefault(b, 0L) == 0) {
-                    failures.add("bait " + b + " was never reached");
-                }
-            }
-            for (ValueExpectation v : ex.values()) {
-                String node = v.node().orElse(null);
-                if (node == null) {
-                    List<String> acc = acceptingAtEnd(v.key());
-                    if (acc.isEmpty()) {
-                        failures.add("value of " + v.key() + ": no live node accepts writes for it at the end");
-                        continue;
-                    }
-                    node = acc.get(0);
-                }
-                KevyNode n = nodes.get(node);
-                if (!n.isUp()) {
-                    failures.add("value of " + v.key() + ": node " + node + " is down at the end");
-                    continue;
-                }
-                List<Store> stores = n.volatileState().orElseThrow().stores();
-                Store st = stores.get(Sharding.shardOf(v.key(), stores.size())).copy();
-                String got = st.execute(v.command(), now).wire();
-                if (!v.expect().matches(got)) {
-                    failures.add("value of " + v.key() + " on " + node + " (" + Commands.render(v.command())
-                            + "): expected " + v.expect().describe() + ", got " + got);
-                }
-            }
-            if (ex.history()) {
-                for (String key : probe) {
-                    Optional<WriteRecord> w = history.lastAcked(key);
-                    if (w.isEmpty()) {
-                        continue;
-                    }
-                    if (!topology.scoped(key)) {
-                        // Outside every scope all nodes accept the key (scopes are opt-in): nothing can be
-                        // stranded, only lost.
-                        boolean held = false;
-                        for (KevyNode n : nodeList) {
-                            if (History.holds(w.get(), valueOn(n.name(), key))) {
-                                held = true;
-                                break;
-                            }
-                        }
-                        if (!held) {
-                            findings.add(new HistoryFinding("lost", key, w.get().describe(),
-                                    "no node holds it; the key is under no scope"));
-                        }
-                        continue;
-                    }
-                    List<String> owners = acceptingAtEnd(key);
-                    for (String o : owners) {
-                        if (History.holds(w.get(), nodes.get(o).read(key, now))) {
-                            continue;
-                        }
-                        String holder = null;
-                        for (KevyNode n : nodeList) {
-                            if (History.holds(w.get(), valueOn(n.name(), key))) {
-                                holder = n.name();
-                                break;
-                            }
-                        }
-                        if (holder != null) {
-                            findings.add(new HistoryFinding("stranded", key, w.get().describe(),
-                                    "owner " + o + " does not hold it; " + holder + " does"));
-                        } else {
-                            findings.add(new HistoryFinding("lost", key, w.get().describe(),
-                                    "no node holds it; owner at the end: " + o));
-                        }
-                    }
-                }
-                for (Map.Entry<String, String> e : history.overlaps().entrySet()) {
-                    findings.add(new HistoryFinding("overlap", e.getKey(), "", e.getValue()));
-                }
-                for (HistoryFinding f : findings) {
-                    failures.add("history: " + f.kind() + " " + f.key() + ": " + f.write()
-                            + (f.write().isEmpty() ? "" : " — ") + f.detail());
-                }
-            }
+            findings = new EndOfRun(this, probe).evaluate(ex, feed.baits(), failures);
         }
-        Verdict verdict;
-        String summary;
-        Optional<String> expectedViolation = ex.violation();
-        if (violation != null) {
-            if (expectedViolation.isPresent() && expectedViolation.get().equals(violation.invariant())) {
-                String occurred = "expected violation " + violation.invariant() + " occurred at " + violation.t()
-                        + " ms: " + violation.message();
-                if (failures.isEmpty()) {
-                    verdict = Verdict.PASS;
-                    summary = "PASS: " + occurred;
-                } else {
-                    // A step that missed its expected reply before the violation fails the run: the story
-                    // did not go the way the scenario says, even if it ended where it was meant to.
-                    verdict = Verdict.EXPECTATION_FAILED;
-                    summary = "EXPECTATION_FAILED: " + failures.get(0)
-                            + (failures.size() > 1 ? " (+" + (failures.size() - 1) + " more)" : "") + " (" + occurred
-                            + ")";
-                }
-            } else {
-                verdict = violation.invariant().equals(Expectations.MIGRATION_ENDS) ? Verdict.LIVENESS_VIOLATION
-                        : Verdict.SAFETY_VIOLATION;
-                summary = verdict + " " + violation.invariant() + " at " + violation.t() + " ms: " + violation.message();
-            }
-        } else if (outOfEvents) {
-            verdict = Verdict.OUT_OF_EVENTS;
-            summary = "OUT_OF_EVENTS: ran out of events before the end (" + events + " events, virtual time "
-                    + now + " of " + sc.endMs() + " ms)";
-        } else {
-            if (expectedViolation.isPresent()) {
-                failures.add("expected violation " + expectedViolation.get() + " did not occur");
-            }
-            if (failures.isEmpty()) {
-                verdict = Verdict.PASS;
-                summary = "PASS (" + events + " events, " + now + " ms)";
-            } else {
-                verdict = Verdict.EXPECTATION_FAILED;
-                summary = "EXPECTATION_FAILED: " + failures.get(0)
-                        + (failures.size() > 1 ? " (+" + (failures.size() - 1) + " more)" : "");
-            }
-        }
+        Judgement judgement = Judgement.of(violation, outOfEvents, ex.violation(), failures, events, now, sc.endMs());
+        Verdict verdict = judgement.verdict();
+        String summary = judgement.summary();
         count("events", events);
         count("messagesSent", net.sentCount());
         count("messagesLost", net.lostCount());
@@ -1791,7 +991,7 @@ public final class World implements WorldView {
         List<Step> mat = new ArrayList<>(materialized);
         mat.sort((a, b) -> Long.compare(a.at(), b.at()));
         return new RunResult(sc.name(), seed, sc.variant().name(), verdict, summary, Optional.ofNullable(violation),
-                stepResults, failures, findings, Collections.unmodifiableSortedMap(new TreeMap<>(baits)),
+                stepResults, failures, findings, Collections.unmodifiableSortedMap(new TreeMap<>(feed.baits())),
                 Collections.unmodifiableSortedMap(new TreeMap<>(counts)), events, now, trace.lineCount(),
                 trace.sha256(), trace.lines(), mat);
     }

@@ -1,0 +1,142 @@
+package movescope.sim.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import movescope.model.protocol.KevyNode;
+import movescope.model.protocol.Sharding;
+import movescope.model.store.Store;
+import movescope.sim.report.HistoryFinding;
+import movescope.sim.scenario.Commands;
+import movescope.sim.scenario.Expectations;
+import movescope.sim.scenario.ValueExpectation;
+
+/**
+ * The checks that only make sense once a run has reached its end: every expected bait was hit, the
+ * expected values are where the scenario says, and (with {@code expect.history}) the last acknowledged
+ * write of every probe key is held by the key's owner at the end — otherwise it is stranded on another
+ * node or lost. Reads the final state through {@link WorldView} only.
+ */
+public final class EndOfRun {
+    private final WorldView w;
+    private final SortedSet<String> probe;
+
+    public EndOfRun(WorldView w, SortedSet<String> probe) {
+        this.w = w;
+        this.probe = probe;
+    }
+
+    /** The live nodes that accept writes for {@code key} now, in node order. */
+    public List<String> acceptingAtEnd(String key) {
+        List<String> out = new ArrayList<>();
+        Optional<RouteCache> cache = w.routes();
+        if (cache.isPresent() && cache.get().covers(key)) {
+            int[] r = cache.get().routes(key, w.now());
+            for (int i = 0; i < r.length; i++) {
+                if (r[i] == RouteCache.ACCEPT) {
+                    out.add(w.nodes().get(i).name());
+                }
+            }
+            return out;
+        }
+        for (KevyNode n : w.nodes()) {
+            if (n.isUp() && n.acceptsWrite(key, w.now())) {
+                out.add(n.name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds one line to {@code failures} per missed expectation of {@code ex}, and returns the history
+     * findings (also listed in {@code failures}).
+     */
+    public List<HistoryFinding> evaluate(Expectations ex, SortedMap<String, Long> baits, List<String> failures) {
+        long now = w.now();
+        List<HistoryFinding> findings = new ArrayList<>();
+        for (String b : ex.baits()) {
+            if (baits.getOrDefault(b, 0L) == 0) {
+                failures.add("bait " + b + " was never reached");
+            }
+        }
+        for (ValueExpectation v : ex.values()) {
+            String node = v.node().orElse(null);
+            if (node == null) {
+                List<String> acc = acceptingAtEnd(v.key());
+                if (acc.isEmpty()) {
+                    failures.add("value of " + v.key() + ": no live node accepts writes for it at the end");
+                    continue;
+                }
+                node = acc.get(0);
+            }
+            KevyNode n = w.node(node);
+            if (!n.isUp()) {
+                failures.add("value of " + v.key() + ": node " + node + " is down at the end");
+                continue;
+            }
+            List<Store> stores = n.volatileState().orElseThrow().stores();
+            Store st = stores.get(Sharding.shardOf(v.key(), stores.size())).copy();
+            String got = st.execute(v.command(), now).wire();
+            if (!v.expect().matches(got)) {
+                failures.add("value of " + v.key() + " on " + node + " (" + Commands.render(v.command())
+                        + "): expected " + v.expect().describe() + ", got " + got);
+            }
+        }
+        if (ex.history()) {
+            History history = w.history();
+            for (String key : probe) {
+                Optional<WriteRecord> last = history.lastAcked(key);
+                if (last.isEmpty()) {
+                    continue;
+                }
+                if (!w.scoped(key)) {
+                    // Outside every scope all nodes accept the key (scopes are opt-in): nothing can be
+                    // stranded, only lost.
+                    boolean held = false;
+                    for (KevyNode n : w.nodes()) {
+                        if (History.holds(last.get(), w.valueOn(n.name(), key))) {
+                            held = true;
+                            break;
+                        }
+                    }
+                    if (!held) {
+                        findings.add(new HistoryFinding("lost", key, last.get().describe(),
+                                "no node holds it; the key is under no scope"));
+                    }
+                    continue;
+                }
+                List<String> owners = acceptingAtEnd(key);
+                for (String o : owners) {
+                    if (History.holds(last.get(), w.node(o).read(key, now))) {
+                        continue;
+                    }
+                    String holder = null;
+                    for (KevyNode n : w.nodes()) {
+                        if (History.holds(last.get(), w.valueOn(n.name(), key))) {
+                            holder = n.name();
+                            break;
+                        }
+                    }
+                    if (holder != null) {
+                        findings.add(new HistoryFinding("stranded", key, last.get().describe(),
+                                "owner " + o + " does not hold it; " + holder + " does"));
+                    } else {
+                        findings.add(new HistoryFinding("lost", key, last.get().describe(),
+                                "no node holds it; owner at the end: " + o));
+                    }
+                }
+            }
+            for (Map.Entry<String, String> e : history.overlaps().entrySet()) {
+                findings.add(new HistoryFinding("overlap", e.getKey(), "", e.getValue()));
+            }
+            for (HistoryFinding f : findings) {
+                failures.add("history: " + f.kind() + " " + f.key() + ": " + f.write()
+                        + (f.write().isEmpty() ? "" : " — ") + f.detail());
+            }
+        }
+        return findings;
+    }
+}
