@@ -890,7 +890,7 @@ public final class KevyNode {
         } catch (ScopeConfigException e) {
             return new BootResult(Optional.of(KevyTexts.badScopesConfig(e.getMessage())), null, 0, 0, 0);
         }
-        ShardedStores stores = ShardedStores.empty(cfg.shards());
+        ShardedStores stores = ShardedStores.empty(cfg.shards(), cfg.clusterEnabled());
         int from = 0;
         if (durable.snapshot().isPresent()) {
             SnapshotImage img = durable.snapshot().get();
@@ -900,7 +900,7 @@ public final class KevyNode {
                 for (int i = 0; i < img.shards(); i++) {
                     copies.add(img.copyOfShard(i));
                 }
-                stores = new ShardedStores(copies);
+                stores = new ShardedStores(copies, cfg.clusterEnabled());
             } else {
                 // The shard count changed with the config: re-home every key by rebuilding it from its
                 // frames (the same frames MOVE-SCOPE ships), so each lands on its shard in the new layout.
@@ -1045,7 +1045,7 @@ public final class KevyNode {
 
     /** The shard of this node that owns {@code key}. */
     public int shardOf(String key) {
-        return Sharding.shardOf(key, config().shards());
+        return config().shardOf(key);
     }
 
     /** What the write path would answer for a {@code SET key …} at {@code nowMs}. */

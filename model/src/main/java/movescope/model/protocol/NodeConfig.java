@@ -11,8 +11,9 @@ import movescope.model.scope.Scope;
 
 /**
  * One node's {@code [cluster]} config file (kevy-move-scope.md §8): {@code node_id}, {@code peers},
- * {@code scopes}, plus the number of shards the node runs (kevy's default is one per core; the model's
- * default is 1).
+ * {@code scopes}, plus the number of shards the node runs ({@code [server] threads}; kevy's default is one
+ * per core, the model's is 1) and {@code [cluster] enabled}, which switches the key → shard function to the
+ * CRC16-slot scheme ({@link Sharding}; {@code crates/kevy-rt/src/shard_run.rs:48-50}).
  *
  * <p>The scopes list is kept exactly as written, duplicates and overlaps included: kevy parses the
  * string first and builds the ownership table at boot, and it is the boot that fails on a bad table
@@ -32,7 +33,8 @@ import movescope.model.scope.Scope;
  * </ul>
  * A blank string is an empty list; an empty token between commas is rejected ({@code empty entry}).
  */
-public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards) {
+public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards,
+                         boolean clusterEnabled) {
     public NodeConfig {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(peers, "peers");
@@ -53,9 +55,19 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
         }
     }
 
+    /** A config with {@code [cluster] enabled} off (the default scheme). */
+    public NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards) {
+        this(nodeId, peers, scopes, shards, false);
+    }
+
     /** A one-shard config. */
     public NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes) {
         this(nodeId, peers, scopes, 1);
+    }
+
+    /** The shard of {@code key} (or a MOVE-SCOPE prefix) on this node. */
+    public int shardOf(String key) {
+        return Sharding.shardOf(key, shards, clusterEnabled);
     }
 
     /**
@@ -173,22 +185,27 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
 
     /** This config with another node id ({@code null} = unset). */
     public NodeConfig withNodeId(String id) {
-        return new NodeConfig(Optional.ofNullable(id), peers, scopes, shards);
+        return new NodeConfig(Optional.ofNullable(id), peers, scopes, shards, clusterEnabled);
     }
 
     /** This config with other scopes. */
     public NodeConfig withScopes(List<Scope> newScopes) {
-        return new NodeConfig(nodeId, peers, newScopes, shards);
+        return new NodeConfig(nodeId, peers, newScopes, shards, clusterEnabled);
     }
 
     /** This config with other peers. */
     public NodeConfig withPeers(List<Peer> newPeers) {
-        return new NodeConfig(nodeId, newPeers, scopes, shards);
+        return new NodeConfig(nodeId, newPeers, scopes, shards, clusterEnabled);
     }
 
     /** This config with another shard count. */
     public NodeConfig withShards(int n) {
-        return new NodeConfig(nodeId, peers, scopes, n);
+        return new NodeConfig(nodeId, peers, scopes, n, clusterEnabled);
+    }
+
+    /** This config with {@code [cluster] enabled} set to {@code on}. */
+    public NodeConfig withClusterEnabled(boolean on) {
+        return new NodeConfig(nodeId, peers, scopes, shards, on);
     }
 
     /** The peers as kevy's config string, for traces and reports. */

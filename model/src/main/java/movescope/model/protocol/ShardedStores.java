@@ -18,24 +18,61 @@ import movescope.model.store.Store;
  * {@code MSET} (per-shard MSET, {@code +OK}), {@code MGET} (per-shard MGET, elements back in request
  * order), {@code DEL}/{@code UNLINK}/{@code EXISTS} (per-shard, counts summed), {@code FLUSHALL}/
  * {@code FLUSHDB} (every shard). A command without a key runs on shard 0. With one shard all of this is
- * exactly {@code store.execute(args)}.
+ * exactly {@code store.execute(args)}. {@code DBSIZE} sums every shard's count and {@code KEYS} concatenates
+ * every shard's keys, the connection's shard first ({@link #keys}).
  */
 final class ShardedStores {
     private final List<Store> stores;
+    private final boolean clusterSlots;
 
-    ShardedStores(List<Store> stores) {
+    ShardedStores(List<Store> stores, boolean clusterSlots) {
         if (stores.isEmpty()) {
             throw new IllegalArgumentException("a node has at least one shard");
         }
         this.stores = new ArrayList<>(stores);
+        this.clusterSlots = clusterSlots;
     }
 
-    static ShardedStores empty(int shards) {
+    ShardedStores(List<Store> stores) {
+        this(stores, false);
+    }
+
+    static ShardedStores empty(int shards, boolean clusterSlots) {
         List<Store> s = new ArrayList<>(shards);
         for (int i = 0; i < shards; i++) {
             s.add(new Store());
         }
-        return new ShardedStores(s);
+        return new ShardedStores(s, clusterSlots);
+    }
+
+    static ShardedStores empty(int shards) {
+        return empty(shards, false);
+    }
+
+    /**
+     * {@code KEYS pattern} fanned out ({@code crates/kevy/src/exec_build.rs:330-339}, {@code reduce.rs:145-152}):
+     * the connection's shard's keys first (it runs inline, {@code exec.rs:250-254}), then the other shards'.
+     * kevy appends those in reply-arrival order, which depends on thread timing; the model takes them in
+     * ascending shard order (docs/model-api.md). Within a shard: slot order, expired keys skipped.
+     */
+    Reply keys(String pattern, int connShard, long nowMs) {
+        List<Reply> out = new ArrayList<>();
+        for (int k = 0; k < stores.size(); k++) {
+            int i = k == 0 ? connShard : (k <= connShard ? k - 1 : k);
+            for (String key : stores.get(i).collectKeys(pattern, nowMs)) {
+                out.add(new Reply.Bulk(key));
+            }
+        }
+        return new Reply.ArrayReply(out);
+    }
+
+    /** {@code DBSIZE}: the sum of every shard's {@code map.len()} ({@code exec_build.rs:60-63}). */
+    Reply dbsize() {
+        long sum = 0;
+        for (Store s : stores) {
+            sum += s.dbsize();
+        }
+        return Reply.integer(sum);
     }
 
     /** Independent copies of every shard's store. */
@@ -44,7 +81,7 @@ final class ShardedStores {
         for (Store s : stores) {
             c.add(s.copy());
         }
-        return new ShardedStores(c);
+        return new ShardedStores(c, clusterSlots);
     }
 
     int shards() {
@@ -60,7 +97,7 @@ final class ShardedStores {
     }
 
     int shardOf(String key) {
-        return Sharding.shardOf(key, stores.size());
+        return Sharding.shardOf(key, stores.size(), clusterSlots);
     }
 
     /** The shards a command touches: what must be free for it to run (see KevyNode's busy queueing). */
@@ -68,9 +105,16 @@ final class ShardedStores {
         TreeSet<Integer> out = new TreeSet<>();
         String name = Commands.name(args);
         switch (name) {
-            case "FLUSHALL", "FLUSHDB" -> {
+            case "FLUSHALL", "FLUSHDB", "DBSIZE" -> {
                 for (int i = 0; i < stores.size(); i++) {
                     out.add(i);
+                }
+            }
+            case "KEYS" -> {
+                if (args.size() == 2) {
+                    for (int i = 0; i < stores.size(); i++) {
+                        out.add(i);
+                    }
                 }
             }
             case "MSET" -> {
@@ -102,6 +146,12 @@ final class ShardedStores {
             return stores.get(0).execute(args, nowMs);
         }
         switch (name) {
+            case "DBSIZE" -> {
+                return dbsize();
+            }
+            case "KEYS" -> {
+                return n != 2 ? stores.get(0).execute(args, nowMs) : keys(args.get(1), 0, nowMs);
+            }
             case "FLUSHALL", "FLUSHDB" -> {
                 Reply last = null;
                 for (Store s : stores) {

@@ -15,6 +15,11 @@ import java.util.List;
 public final class FrameCodec {
     private FrameCodec() {}
 
+    /** {@code MAX_MULTIBULK_LEN}: elements per frame ({@code crates/kevy-resp/src/request.rs:18, 162-164}). */
+    public static final int MAX_FRAME_ELEMENTS = 1024 * 1024;
+    /** {@code MAX_BULK_LEN}: bytes per element, checked on the header ({@code request.rs:25, 122-124}). */
+    public static final int MAX_ELEMENT_BYTES = 512 * 1024 * 1024;
+
     public static String encode(List<List<String>> frames) {
         StringBuilder sb = new StringBuilder();
         for (List<String> frame : frames) {
@@ -58,6 +63,9 @@ public final class FrameCodec {
             if (n < 0) {
                 throw new MalformedBulkException("negative frame length " + n, start);
             }
+            if (n > MAX_FRAME_ELEMENTS) {
+                throw new MalformedBulkException("multibulk count exceeds limit", start);
+            }
             List<String> args = new ArrayList<>(Math.min(n, 1024));
             for (int i = 0; i < n; i++) {
                 int argStart = pos;
@@ -67,6 +75,9 @@ public final class FrameCodec {
                 }
                 if (len < 0) {
                     throw new MalformedBulkException("negative bulk length " + len, argStart);
+                }
+                if (len > MAX_ELEMENT_BYTES) {
+                    throw new MalformedBulkException("bulk length exceeds proto-max-bulk-len", argStart);
                 }
                 if (pos + len > s.length()) {
                     return null;

@@ -19,6 +19,38 @@ import java.util.Objects;
 public sealed interface Reply {
     String wire();
 
+    /**
+     * The reply as kevy sends it on the wire (RESP2), one char per byte: {@code +OK\r\n}, {@code -ERR …\r\n},
+     * {@code :3\r\n}, {@code $<len>\r\n<bytes>\r\n}, {@code $-1\r\n}, {@code *<n>\r\n} then the elements
+     * ({@code crates/kevy-resp} encode_*).
+     */
+    default String resp() {
+        StringBuilder sb = new StringBuilder();
+        appendResp(this, sb);
+        return sb.toString();
+    }
+
+    private static void appendResp(Reply r, StringBuilder sb) {
+        if (r instanceof SimpleString s) {
+            sb.append('+').append(s.text()).append("\r\n");
+        } else if (r instanceof ErrorReply e) {
+            sb.append('-').append(e.message()).append("\r\n");
+        } else if (r instanceof IntegerReply i) {
+            sb.append(':').append(i.value()).append("\r\n");
+        } else if (r instanceof Bulk b) {
+            sb.append('$').append(b.value().length()).append("\r\n").append(b.value()).append("\r\n");
+        } else if (r instanceof NullBulk) {
+            sb.append("$-1\r\n");
+        } else if (r instanceof ArrayReply a) {
+            sb.append('*').append(a.elements().size()).append("\r\n");
+            for (Reply e : a.elements()) {
+                appendResp(e, sb);
+            }
+        } else {
+            throw new IllegalStateException("unhandled reply " + r);
+        }
+    }
+
     default boolean isError() {
         return this instanceof ErrorReply;
     }

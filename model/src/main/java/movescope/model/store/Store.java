@@ -12,52 +12,66 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One shard's keyspace: strings, lists, hashes and sets, with TTLs kept as absolute deadlines in ms.
- * Time enters only as the {@code nowMs} argument. Expiry is lazy, as in Redis: a key whose deadline has
- * passed ({@code nowMs > deadline}) is purged when a command touches it, and is invisible to reads,
- * {@link #keysWithPrefix} and {@link #serializeSlice} from then on.
+ * One shard's keyspace, as kevy's {@code kevy-store} keeps it: a {@link KevyMap} from key to value, so that
+ * KEYS and a MOVE-SCOPE slice list keys in kevy's slot order, which depends on this store's whole insert /
+ * remove / grow history ({@code crates/kevy-store/src/lib.rs:193-194}; kevy-source-facts.md §4). A live key
+ * that a write updates keeps its slot (kevy's {@code get_mut} / overwrite-in-place paths); a new key, or one
+ * whose deadline passed, goes through {@code KevyMap::insert}; a removed or expired key leaves a tombstone.
  *
- * <p>Replies follow Redis's texts, including {@code -ERR unknown command '<name>'},
- * {@code -ERR wrong number of arguments for '<name>' command} (name lower-cased, as Redis prints it)
- * and {@code -WRONGTYPE Operation against a key holding the wrong kind of value}. Containers that become
- * empty are deleted, as in Redis, so a slice never carries an empty list/hash/set.
+ * <p>TTLs are absolute deadlines in ms; time enters only as {@code nowMs}. A key is expired when
+ * {@code deadline <= nowMs} ({@code crates/kevy-store/src/entry.rs:98-103}); expiry is lazy: a command that
+ * touches an expired key removes it ({@code accounting.rs:166-175}); KEYS and the slice skip expired keys
+ * without removing them ({@code keyspace.rs:416-434}) and DBSIZE counts them ({@code keyspace.rs:248-250}).
+ * kevy's background reaper is not modelled (docs/model-api.md).
+ *
+ * <p>Replies and their kevy sources are listed in docs/kevy-replies.md. Containers that become empty are
+ * deleted, so a slice never carries an empty list/hash/set/zset.
  */
 public final class Store {
     public static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
     static final String NOT_INTEGER = "ERR value is not an integer or out of range";
     static final String SYNTAX = "ERR syntax error";
+    static final String NOT_FLOAT = "ERR value is not a valid float";
+    static final String BAD_STREAM_ID = "ERR Invalid stream ID specified as stream command argument";
 
-    private final TreeMap<String, Value> data;
+    private final KevyMap<Value> data;
     private final TreeMap<String, Long> deadlines;
 
     public Store() {
-        this(new TreeMap<>(), new TreeMap<>());
+        this(new KevyMap<>(), new TreeMap<>());
     }
 
-    private Store(TreeMap<String, Value> data, TreeMap<String, Long> deadlines) {
+    private Store(KevyMap<Value> data, TreeMap<String, Long> deadlines) {
         this.data = data;
         this.deadlines = deadlines;
     }
 
-    /** An independent copy (values are immutable, so copying the maps is enough). */
+    /** An independent copy with the same slot layout (values are immutable, so copying the tables is enough). */
     public Store copy() {
-        return new Store(new TreeMap<>(data), new TreeMap<>(deadlines));
+        return new Store(data.copy(), new TreeMap<>(deadlines));
     }
 
-    /** Every stored key with its value, including keys whose deadline passed but were not yet purged. */
+    /** Every stored key with its value, including keys whose deadline passed but were not yet purged; sorted. */
     public SortedMap<String, Value> entries() {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(data));
+        TreeMap<String, Value> out = new TreeMap<>();
+        data.forEach(out::put);
+        return Collections.unmodifiableSortedMap(out);
     }
 
-    /** The keys that are live at {@code nowMs}, with their values. */
+    /** The keys that are live at {@code nowMs}, with their values; sorted. */
     public SortedMap<String, Value> entries(long nowMs) {
         TreeMap<String, Value> live = new TreeMap<>();
-        for (Map.Entry<String, Value> e : data.entrySet()) {
-            if (!expired(e.getKey(), nowMs)) {
-                live.put(e.getKey(), e.getValue());
+        data.forEach((k, v) -> {
+            if (!expired(k, nowMs)) {
+                live.put(k, v);
             }
-        }
+        });
         return Collections.unmodifiableSortedMap(live);
+    }
+
+    /** Every stored key (expired-but-unreaped ones included) in kevy's slot order. */
+    public List<String> keysInSlotOrder() {
+        return Collections.unmodifiableList(data.keys());
     }
 
     /** The absolute deadlines (ms) of keys that have one. */
@@ -78,25 +92,45 @@ public final class Store {
     /** Live keys starting with {@code prefix}, sorted. */
     public SortedSet<String> keysWithPrefix(String prefix, long nowMs) {
         TreeSet<String> out = new TreeSet<>();
-        for (String k : data.tailMap(prefix, true).keySet()) {
-            if (!k.startsWith(prefix)) {
-                break; // sorted: every key with the prefix is contiguous from tailMap's start
-            }
-            if (!expired(k, nowMs)) {
+        data.forEach((k, v) -> {
+            if (k.startsWith(prefix) && !expired(k, nowMs)) {
                 out.add(k);
             }
-        }
+        });
         return Collections.unmodifiableSortedSet(out);
     }
 
     /**
-     * MOVE-SCOPE's slice: one rebuild frame per live key under {@code prefix}, in key order —
-     * {@code SET k v}, {@code RPUSH k e…}, {@code HSET k f v…}, {@code SADD k m…} — each followed by
-     * {@code PEXPIREAT k <abs ms>} when the key has a deadline.
+     * kevy's {@code collect_keys(pattern)} ({@code keyspace.rs:416-434}): the live keys matching the glob
+     * {@code pattern} (null = all), in slot order; expired keys are skipped, not removed.
+     */
+    public List<String> collectKeys(String pattern, long nowMs) {
+        List<String> out = new ArrayList<>();
+        data.forEach((k, v) -> {
+            if (!expired(k, nowMs) && (pattern == null || Glob.matches(pattern, k))) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    /** DBSIZE of this shard: {@code map.len()}, expired-but-unreaped keys included ({@code keyspace.rs:248-250}). */
+    public int dbsize() {
+        return data.size();
+    }
+
+    /**
+     * MOVE-SCOPE's slice ({@code crates/kevy/src/ops/scope_move_emit.rs:18-48}): for each live key under
+     * {@code prefix}, in slot order, its rebuild frame(s) — {@code SET k v}, {@code HSET k f v…},
+     * {@code RPUSH k e…}, {@code SADD k m…}, {@code ZADD k s m…} (all elements in one frame), for a stream
+     * the frames of {@link StreamFrames} — then {@code PEXPIREAT k <nowMs + pttl>} when {@code pttl > 0}.
      */
     public List<List<String>> serializeSlice(String prefix, long nowMs) {
         List<List<String>> frames = new ArrayList<>();
-        for (String k : keysWithPrefix(prefix, nowMs)) {
+        for (String k : collectKeys(null, nowMs)) {
+            if (!k.startsWith(prefix)) {
+                continue;
+            }
             Value v = data.get(k);
             List<String> f = new ArrayList<>();
             if (v instanceof Value.Str s) {
@@ -108,27 +142,38 @@ public final class Store {
             } else if (v instanceof Value.HashVal h) {
                 f.add("HSET");
                 f.add(k);
-                h.fields().forEach((field, val) -> {
-                    f.add(field);
-                    f.add(val);
-                });
+                for (Map.Entry<String, String> e : h.fields()) {
+                    f.add(e.getKey());
+                    f.add(e.getValue());
+                }
             } else if (v instanceof Value.SetVal s) {
                 f.add("SADD");
                 f.add(k);
                 f.addAll(s.members());
+            } else if (v instanceof Value.ZSetVal z) {
+                f.add("ZADD");
+                f.add(k);
+                for (Map.Entry<String, Double> e : z.ranked()) {
+                    f.add(ScoreText.display(e.getValue()));
+                    f.add(e.getKey());
+                }
+            } else if (v instanceof Value.StreamVal st) {
+                frames.addAll(StreamFrames.rebuild(k, st));
             } else {
                 throw new IllegalStateException("unhandled value type " + v);
             }
-            frames.add(List.copyOf(f));
+            if (f.size() > 2) { // an empty collection ships nothing (emit_* return early)
+                frames.add(List.copyOf(f));
+            }
             Long d = deadlines.get(k);
-            if (d != null) {
-                frames.add(List.of("PEXPIREAT", k, Long.toString(d)));
+            if (d != null && d - nowMs > 0) {
+                frames.add(List.of("PEXPIREAT", k, Long.toString(nowMs + (d - nowMs))));
             }
         }
         return List.copyOf(frames);
     }
 
-    /** Runs one command at virtual time {@code nowMs}. */
+    /** Runs one command at virtual time {@code nowMs} against this shard alone. */
     public Reply execute(List<String> args, long nowMs) {
         if (args.isEmpty()) {
             return Reply.error("ERR unknown command ''");
@@ -137,6 +182,12 @@ public final class Store {
         String name = given.toUpperCase(Locale.ROOT);
         int n = args.size();
         switch (name) {
+            case "PING":
+                return n == 1 ? new Reply.SimpleString("PONG") : n == 2 ? new Reply.Bulk(args.get(1)) : arity(name);
+            case "DBSIZE":
+                return Reply.integer(dbsize());
+            case "KEYS":
+                return n != 2 ? arity(name) : keysReply(collectKeys(args.get(1), nowMs));
             case "GET":
                 return n != 2 ? arity(name) : cmdGet(args.get(1), nowMs);
             case "SET":
@@ -160,17 +211,39 @@ public final class Store {
             case "PEXPIREAT":
                 return n != 3 ? arity(name) : pexpireat(args, nowMs);
             case "PTTL":
-                return n != 2 ? arity(name) : pttl(args.get(1), nowMs);
+                return n != 2 ? arity(name) : Reply.integer(pttlMs(args.get(1), nowMs));
+            case "TTL":
+                return n != 2 ? arity(name) : Reply.integer(ttlSeconds(pttlMs(args.get(1), nowMs)));
             case "PERSIST":
                 return n != 2 ? arity(name) : persist(args.get(1), nowMs);
             case "HSET":
                 return n < 4 || n % 2 != 0 ? arity(name) : hset(args, nowMs);
+            case "HGET":
+                return n != 3 ? arity(name) : hget(args.get(1), args.get(2), nowMs);
             case "HGETALL":
                 return n != 2 ? arity(name) : hgetall(args.get(1), nowMs);
             case "SADD":
                 return n < 3 ? arity(name) : sadd(args, nowMs);
             case "SMEMBERS":
                 return n != 2 ? arity(name) : smembers(args.get(1), nowMs);
+            case "ZADD":
+                return zadd(args, nowMs);
+            case "ZSCORE":
+                return n != 3 ? arity(name) : zscore(args.get(1), args.get(2), nowMs);
+            case "ZCARD":
+                return n != 2 ? arity(name) : zcard(args.get(1), nowMs);
+            case "ZRANGE":
+                return n < 4 || n > 5 ? arity(name) : zrange(args, nowMs);
+            case "ZREM":
+                return n < 3 ? arity(name) : zrem(args, nowMs);
+            case "XADD":
+                return n < 5 ? arity(name) : StreamCommands.xadd(this, args, nowMs);
+            case "XLEN":
+                return n != 2 ? arity(name) : StreamCommands.xlen(this, args.get(1), nowMs);
+            case "XRANGE":
+                return n < 4 || n > 6 ? arity(name) : StreamCommands.xrange(this, args, nowMs);
+            case "XSETID":
+                return n != 3 && n != 5 && n != 7 ? arity(name) : StreamCommands.xsetid(this, args, nowMs);
             case "INCR":
                 return n != 2 ? arity(name) : incr(args.get(1), nowMs);
             case "APPEND":
@@ -185,31 +258,55 @@ public final class Store {
         }
     }
 
-    private static Reply arity(String upperName) {
+    /** {@code -ERR wrong number of arguments for '<verb>' command} ({@code crates/kevy/src/cmd.rs:24-29}). */
+    static Reply arity(String upperName) {
         return Reply.error("ERR wrong number of arguments for '" + upperName.toLowerCase(Locale.ROOT) + "' command");
     }
 
-    private static Reply wrongType() {
+    static Reply wrongType() {
         return Reply.error(WRONGTYPE);
     }
 
-    /** Lazy expiry: true when the key has a deadline that {@code nowMs} is past. */
-    private boolean expired(String key, long nowMs) {
-        Long d = deadlines.get(key);
-        return d != null && nowMs > d;
+    private static Reply keysReply(List<String> keys) {
+        List<Reply> out = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            out.add(new Reply.Bulk(k));
+        }
+        return new Reply.ArrayReply(out);
     }
 
-    /** The live value of {@code key}, purging it first when it has expired. */
-    private Value live(String key, long nowMs) {
+    /** TTL's rounding of a PTTL value: {@code (ms + 500) / 1000} for {@code ms >= 0} ({@code cmd_data.rs:393-398}). */
+    public static long ttlSeconds(long pttlMs) {
+        return pttlMs >= 0 ? (pttlMs + 500) / 1000 : pttlMs;
+    }
+
+    /** kevy's expiry test: the deadline is reached ({@code deadline <= now}). */
+    private boolean expired(String key, long nowMs) {
+        Long d = deadlines.get(key);
+        return d != null && d <= nowMs;
+    }
+
+    /** The live value of {@code key}, removing it first (a tombstone) when it has expired. */
+    Value live(String key, long nowMs) {
         if (expired(key, nowMs)) {
-            data.remove(key);
-            deadlines.remove(key);
+            remove(key);
             return null;
         }
         return data.get(key);
     }
 
-    private void remove(String key) {
+    /**
+     * Stores {@code v} at {@code key} the way kevy does for the commands here: a key that is in the table
+     * is updated in its slot; a missing key goes through {@code KevyMap::insert}. Callers call
+     * {@link #live} first, so an expired key has already been removed.
+     */
+    void put(String key, Value v) {
+        if (!data.replace(key, v)) {
+            data.insert(key, v);
+        }
+    }
+
+    void remove(String key) {
         data.remove(key);
         deadlines.remove(key);
     }
@@ -261,7 +358,7 @@ public final class Store {
         if ((nx && exists) || (xx && !exists)) {
             return new Reply.NullBulk();
         }
-        data.put(key, new Value.Str(args.get(2)));
+        put(key, new Value.Str(args.get(2)));
         // A plain SET discards any previous TTL, as Redis does.
         if (deadline == null) {
             deadlines.remove(key);
@@ -287,7 +384,7 @@ public final class Store {
         long count = 0;
         for (int i = 1; i < args.size(); i++) {
             if (live(args.get(i), nowMs) != null) {
-                count++; // Redis counts a key once per mention
+                count++; // a key counts once per mention
             }
         }
         return Reply.integer(count);
@@ -307,7 +404,7 @@ public final class Store {
                 list.add(args.get(i));
             }
         }
-        data.put(key, new Value.ListVal(list));
+        put(key, new Value.ListVal(list));
         return Reply.integer(list.size());
     }
 
@@ -324,14 +421,23 @@ public final class Store {
         if (!(v instanceof Value.ListVal l)) {
             return wrongType();
         }
-        long size = l.elements().size();
-        long s = start < 0 ? Math.max(0, size + start) : start;
-        long e = stop < 0 ? size + stop : Math.min(stop, size - 1);
         List<Reply> out = new ArrayList<>();
-        for (long i = s; i <= e && i < size; i++) {
-            out.add(new Reply.Bulk(l.elements().get((int) i)));
+        for (String e : rankRange(l.elements(), start, stop)) {
+            out.add(new Reply.Bulk(e));
         }
         return new Reply.ArrayReply(out);
+    }
+
+    /** Redis/kevy rank slicing: negative ranks count from the end, the range is clamped. */
+    static <T> List<T> rankRange(List<T> all, long start, long stop) {
+        long size = all.size();
+        long s = start < 0 ? Math.max(0, size + start) : start;
+        long e = stop < 0 ? size + stop : Math.min(stop, size - 1);
+        List<T> out = new ArrayList<>();
+        for (long i = s; i <= e && i < size; i++) {
+            out.add(all.get((int) i));
+        }
+        return out;
     }
 
     private Reply llen(String key, long nowMs) {
@@ -344,7 +450,8 @@ public final class Store {
 
     private Reply mset(List<String> args, long nowMs) {
         for (int i = 1; i + 1 < args.size(); i += 2) {
-            data.put(args.get(i), new Value.Str(args.get(i + 1)));
+            live(args.get(i), nowMs);
+            put(args.get(i), new Value.Str(args.get(i + 1)));
             deadlines.remove(args.get(i));
         }
         return Reply.ok();
@@ -354,7 +461,7 @@ public final class Store {
         List<Reply> out = new ArrayList<>();
         for (int i = 1; i < args.size(); i++) {
             Value v = live(args.get(i), nowMs);
-            // MGET never fails: a non-string is reported as nil, as Redis does.
+            // MGET never fails: a non-string is reported as nil.
             out.add(v instanceof Value.Str s ? new Reply.Bulk(s.value()) : new Reply.NullBulk());
         }
         return new Reply.ArrayReply(out);
@@ -369,7 +476,7 @@ public final class Store {
         if (live(key, nowMs) == null) {
             return Reply.integer(0);
         }
-        // A deadline not in the future deletes the key at once (Redis's checkAlreadyExpired).
+        // A deadline not in the future deletes the key at once (keyspace.rs expire_at_unix_ms).
         if (at <= nowMs) {
             remove(key);
         } else {
@@ -378,12 +485,13 @@ public final class Store {
         return Reply.integer(1);
     }
 
-    private Reply pttl(String key, long nowMs) {
+    /** PTTL's value: -2 missing, -1 no TTL, else the whole ms left ({@code keyspace.rs:229-238}). */
+    private long pttlMs(String key, long nowMs) {
         if (live(key, nowMs) == null) {
-            return Reply.integer(-2);
+            return -2;
         }
         Long d = deadlines.get(key);
-        return Reply.integer(d == null ? -1 : Math.max(0, d - nowMs));
+        return d == null ? -1 : d - nowMs;
     }
 
     private Reply persist(String key, long nowMs) {
@@ -399,15 +507,34 @@ public final class Store {
         if (v != null && !(v instanceof Value.HashVal)) {
             return wrongType();
         }
-        TreeMap<String, String> fields = v == null ? new TreeMap<>() : new TreeMap<>(((Value.HashVal) v).fields());
+        KevyCollection t = v == null ? null : ((Value.HashVal) v).table();
         long added = 0;
         for (int i = 2; i + 1 < args.size(); i += 2) {
-            if (fields.put(args.get(i), args.get(i + 1)) == null) {
+            String f = args.get(i);
+            if (t == null) {
+                t = KevyCollection.newHash(f, args.get(i + 1));
                 added++;
+            } else {
+                if (!t.contains(f)) {
+                    added++;
+                }
+                t = t.with(f, args.get(i + 1));
             }
         }
-        data.put(key, new Value.HashVal(fields));
+        put(key, new Value.HashVal(t));
         return Reply.integer(added);
+    }
+
+    private Reply hget(String key, String field, long nowMs) {
+        Value v = live(key, nowMs);
+        if (v == null) {
+            return new Reply.NullBulk();
+        }
+        if (!(v instanceof Value.HashVal h)) {
+            return wrongType();
+        }
+        String val = h.table().get(field);
+        return val == null ? new Reply.NullBulk() : new Reply.Bulk(val);
     }
 
     private Reply hgetall(String key, long nowMs) {
@@ -419,10 +546,10 @@ public final class Store {
             return wrongType();
         }
         List<Reply> out = new ArrayList<>();
-        h.fields().forEach((f, val) -> {
-            out.add(new Reply.Bulk(f));
-            out.add(new Reply.Bulk(val));
-        });
+        for (Map.Entry<String, String> e : h.fields()) {
+            out.add(new Reply.Bulk(e.getKey()));
+            out.add(new Reply.Bulk(e.getValue()));
+        }
         return new Reply.ArrayReply(out);
     }
 
@@ -432,14 +559,21 @@ public final class Store {
         if (v != null && !(v instanceof Value.SetVal)) {
             return wrongType();
         }
-        TreeSet<String> members = v == null ? new TreeSet<>() : new TreeSet<>(((Value.SetVal) v).members());
+        KevyCollection t = v == null ? null : ((Value.SetVal) v).table();
         long added = 0;
         for (int i = 2; i < args.size(); i++) {
-            if (members.add(args.get(i))) {
+            String m = args.get(i);
+            if (t == null) {
+                t = KevyCollection.newSet(m);
                 added++;
+            } else {
+                if (!t.contains(m)) {
+                    added++;
+                }
+                t = t.with(m, "");
             }
         }
-        data.put(key, new Value.SetVal(members));
+        put(key, new Value.SetVal(t));
         return Reply.integer(added);
     }
 
@@ -458,6 +592,180 @@ public final class Store {
         return new Reply.ArrayReply(out);
     }
 
+    /**
+     * {@code ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member …} ({@code crates/kevy/src/cmd_zadd.rs:11-83},
+     * {@code crates/kevy-store/src/zset_flags.rs}).
+     */
+    private Reply zadd(List<String> args, long nowMs) {
+        int n = args.size();
+        boolean nx = false;
+        boolean xx = false;
+        boolean gt = false;
+        boolean lt = false;
+        boolean ch = false;
+        boolean incr = false;
+        int i = 2;
+        for (; i < n; i++) {
+            String a = args.get(i).toUpperCase(Locale.ROOT);
+            if (a.equals("NX")) {
+                nx = true;
+            } else if (a.equals("XX")) {
+                xx = true;
+            } else if (a.equals("GT")) {
+                gt = true;
+            } else if (a.equals("LT")) {
+                lt = true;
+            } else if (a.equals("CH")) {
+                ch = true;
+            } else if (a.equals("INCR")) {
+                incr = true;
+            } else {
+                break;
+            }
+        }
+        if ((nx && (xx || gt || lt)) || (gt && lt)) {
+            return Reply.error("ERR GT, LT, and/or NX options at the same time are not compatible");
+        }
+        if (n < i + 2 || (n - i) % 2 != 0) {
+            return arity("ZADD");
+        }
+        List<Double> scores = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        for (int j = i; j < n; j += 2) {
+            Double sc = ScoreText.parse(args.get(j));
+            if (sc == null) {
+                return Reply.error(NOT_FLOAT);
+            }
+            scores.add(sc);
+            members.add(args.get(j + 1));
+        }
+        if (incr && scores.size() != 1) {
+            return Reply.error("ERR INCR option supports a single increment-element pair");
+        }
+        String key = args.get(1);
+        Value v = live(key, nowMs);
+        if (v != null && !(v instanceof Value.ZSetVal)) {
+            return wrongType();
+        }
+        TreeMap<String, Double> z = v == null ? new TreeMap<>() : new TreeMap<>(((Value.ZSetVal) v).scores());
+        if (incr) {
+            Double old = z.get(members.get(0));
+            double delta = scores.get(0);
+            double next = old == null ? delta : old + delta;
+            if ((old != null && nx) || (old == null && xx)) {
+                return new Reply.NullBulk();
+            }
+            if (!Double.isFinite(next)) {
+                return Reply.error(NOT_FLOAT);
+            }
+            if (old != null && ((gt && next <= old) || (lt && next >= old))) {
+                return new Reply.NullBulk();
+            }
+            z.put(members.get(0), next);
+            put(key, new Value.ZSetVal(z));
+            return new Reply.Bulk(ScoreText.reply(next));
+        }
+        long added = 0;
+        long changed = 0;
+        for (int j = 0; j < scores.size(); j++) {
+            String m = members.get(j);
+            double sc = scores.get(j);
+            Double old = z.get(m);
+            if (old != null) {
+                if (nx || (gt && sc <= old) || (lt && sc >= old)) {
+                    continue;
+                }
+                if (sc != old) {
+                    z.put(m, sc);
+                    changed++;
+                }
+            } else {
+                if (xx) {
+                    continue;
+                }
+                z.put(m, sc);
+                added++;
+                changed++;
+            }
+        }
+        if (!z.isEmpty()) {
+            put(key, new Value.ZSetVal(z));
+        }
+        return Reply.integer(ch ? changed : added);
+    }
+
+    private Reply zscore(String key, String member, long nowMs) {
+        Value v = live(key, nowMs);
+        if (v == null) {
+            return new Reply.NullBulk();
+        }
+        if (!(v instanceof Value.ZSetVal z)) {
+            return wrongType();
+        }
+        Double sc = z.scores().get(member);
+        return sc == null ? new Reply.NullBulk() : new Reply.Bulk(ScoreText.reply(sc));
+    }
+
+    private Reply zcard(String key, long nowMs) {
+        Value v = live(key, nowMs);
+        if (v == null) {
+            return Reply.integer(0);
+        }
+        return v instanceof Value.ZSetVal z ? Reply.integer(z.scores().size()) : wrongType();
+    }
+
+    /** {@code ZRANGE key start stop [WITHSCORES]} by rank, RESP2 reply shape ({@code cmd.rs:113-131, 233-265}). */
+    private Reply zrange(List<String> args, long nowMs) {
+        boolean withScores = args.size() == 5;
+        if (withScores && !args.get(4).equalsIgnoreCase("WITHSCORES")) {
+            return Reply.error(SYNTAX);
+        }
+        Long start = parseLong(args.get(2));
+        Long stop = parseLong(args.get(3));
+        if (start == null || stop == null) {
+            return Reply.error(NOT_INTEGER);
+        }
+        Value v = live(args.get(1), nowMs);
+        if (v == null) {
+            return new Reply.ArrayReply(List.of());
+        }
+        if (!(v instanceof Value.ZSetVal z)) {
+            return wrongType();
+        }
+        List<Reply> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : rankRange(z.ranked(), start, stop)) {
+            out.add(new Reply.Bulk(e.getKey()));
+            if (withScores) {
+                out.add(new Reply.Bulk(ScoreText.reply(e.getValue())));
+            }
+        }
+        return new Reply.ArrayReply(out);
+    }
+
+    private Reply zrem(List<String> args, long nowMs) {
+        String key = args.get(1);
+        Value v = live(key, nowMs);
+        if (v == null) {
+            return Reply.integer(0);
+        }
+        if (!(v instanceof Value.ZSetVal zv)) {
+            return wrongType();
+        }
+        TreeMap<String, Double> z = new TreeMap<>(zv.scores());
+        long removed = 0;
+        for (int i = 2; i < args.size(); i++) {
+            if (z.remove(args.get(i)) != null) {
+                removed++;
+            }
+        }
+        if (z.isEmpty()) {
+            remove(key);
+        } else {
+            put(key, new Value.ZSetVal(z));
+        }
+        return Reply.integer(removed);
+    }
+
     private Reply incr(String key, long nowMs) {
         Value v = live(key, nowMs);
         long current = 0;
@@ -474,7 +782,7 @@ public final class Store {
         if (current == Long.MAX_VALUE) {
             return Reply.error("ERR increment or decrement would overflow");
         }
-        data.put(key, new Value.Str(Long.toString(current + 1)));
+        put(key, new Value.Str(Long.toString(current + 1)));
         return Reply.integer(current + 1);
     }
 
@@ -484,7 +792,7 @@ public final class Store {
             return wrongType();
         }
         String next = (v == null ? "" : ((Value.Str) v).value()) + suffix;
-        data.put(key, new Value.Str(next));
+        put(key, new Value.Str(next));
         return Reply.integer(next.length());
     }
 
@@ -503,12 +811,12 @@ public final class Store {
                 return Reply.error(SYNTAX);
             }
         }
-        data.clear();
+        data.clear(); // KevyMap::clear keeps the capacity (map.rs:237-259)
         deadlines.clear();
         return Reply.ok();
     }
 
-    /** Redis's strict integer parse: optional '-', digits, no spaces, no '+', within long range. */
+    /** Strict integer parse: optional '-', digits, no spaces, no '+', within long range. */
     static Long parseLong(String s) {
         if (s.isEmpty() || s.length() > 20 || s.charAt(0) == '+') {
             return null;
@@ -527,6 +835,6 @@ public final class Store {
 
     @Override
     public String toString() {
-        return "Store{data=" + data + ", deadlines=" + deadlines + "}";
+        return "Store{data=" + entries() + ", deadlines=" + deadlines + "}";
     }
 }

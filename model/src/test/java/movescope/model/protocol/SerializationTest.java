@@ -37,11 +37,13 @@ class SerializationTest {
         assertEquals(":2", call(a, 1_000, "RPUSH", "app:l", "x", "y"));
         assertEquals("+OK", call(a, 1_000, "SET", "app:gone", "z", "PX", "10"));
         assertEquals("+OK", call(a, 1_000, "SET", "apple", "not under app:"));
+        // Slot order of kevy-map 5.4.0 for these inserts: app:t, apple, app:gone, app:u, app:l (computed with
+        // the crate); app:gone has expired by 2000 and apple is not under the prefix.
         assertEquals(List.of(
-                List.of("RPUSH", "app:l", "x", "y"),
                 List.of("SET", "app:t", "v"),
                 List.of("PEXPIREAT", "app:t", "6000"),
-                List.of("SET", "app:u", "w")), shippedFrames(a, 2_000, "app:"));
+                List.of("SET", "app:u", "w"),
+                List.of("RPUSH", "app:l", "x", "y")), shippedFrames(a, 2_000, "app:"));
     }
 
     @Test

@@ -47,9 +47,9 @@ class StorePropertyTest {
             for (Step step : script) {
                 now += step.advanceMs();
                 final long t = now;
-                // reference expiry: a key is gone once now > deadline
+                // reference expiry: a key is gone once now reaches its deadline (kevy entry.rs:98-103)
                 dl.entrySet().removeIf(e -> {
-                    if (t > e.getValue()) {
+                    if (t >= e.getValue()) {
                         vals.remove(e.getKey());
                         return true;
                     }

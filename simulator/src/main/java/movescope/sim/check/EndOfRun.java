@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import movescope.model.protocol.KevyNode;
-import movescope.model.protocol.Sharding;
 import movescope.model.store.Store;
 import movescope.sim.report.HistoryFinding;
 import movescope.sim.scenario.Commands;
@@ -78,7 +77,7 @@ public final class EndOfRun {
                 continue;
             }
             List<Store> stores = n.volatileState().orElseThrow().stores();
-            Store st = stores.get(Sharding.shardOf(v.key(), stores.size())).copy();
+            Store st = stores.get(n.shardOf(v.key())).copy();
             String got = st.execute(v.command(), now).wire();
             if (!v.expect().matches(got)) {
                 failures.add("value of " + v.key() + " on " + node + " (" + Commands.render(v.command())

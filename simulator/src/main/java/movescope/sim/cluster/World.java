@@ -14,7 +14,6 @@ import movescope.model.protocol.Effect;
 import movescope.model.protocol.Input;
 import movescope.model.protocol.KevyNode;
 import movescope.model.protocol.NodeConfig;
-import movescope.model.protocol.Sharding;
 import movescope.model.protocol.VolatileState;
 import movescope.model.scope.Scope;
 import movescope.model.store.Store;
@@ -962,7 +961,7 @@ public final class World implements WorldView {
             return Optional.empty();
         }
         List<Store> s = stores.get();
-        return s.get(Sharding.shardOf(key, s.size())).get(key, now);
+        return s.get(n.shardOf(key)).get(key, now);
     }
 
     // =================================================================================== the end

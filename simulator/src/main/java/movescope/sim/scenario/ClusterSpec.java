@@ -12,6 +12,9 @@ import movescope.model.scope.Scope;
  * The cluster: nodes (explicit, or expanded from {@code generate}), the cluster-wide scopes and the knobs
  * of docs/scenario-format.md "cluster". {@link #configOf(String)} is each node's initial config file.
  *
+ * <p>{@code clusterEnabled} is kevy's {@code [cluster] enabled} on every node: it switches the key → shard
+ * function to the CRC16-slot scheme (movescope.model.protocol.Sharding).
+ *
  * <p>{@code commitWindowMs} is how long the seed layout's commit window lasts in virtual time: the model
  * emits {@code SetTimer(<moveId>/commit, 0)} between {@code CommitRemove} and {@code CommitInsert}
  * (kevy's two locks, released and taken back at once); the simulator fires that timer after this many
@@ -28,7 +31,8 @@ public record ClusterSpec(
         long sliceFrameCostUs,
         long sendBufferBytes,
         long commitWindowMs,
-        Optional<GenerateSpec> generate) {
+        Optional<GenerateSpec> generate,
+        boolean clusterEnabled) {
 
     public static final long DEFAULT_FRAME_COST_US = 68;
     public static final long DEFAULT_SEND_BUFFER_BYTES = 4L * 1024 * 1024;
@@ -73,6 +77,12 @@ public record ClusterSpec(
     }
 
     /** Node {@code id}'s config file at time 0. */
+    /** A cluster with {@code [cluster] enabled} off on every node (kevy's default shard scheme). */
+    public ClusterSpec(List<NodeSpec> nodes, List<Scope> scopes, int shards, boolean warm, HeartbeatPolicy heartbeats,
+                       long sliceFrameCostUs, long sendBufferBytes, long commitWindowMs, Optional<GenerateSpec> generate) {
+        this(nodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes, commitWindowMs, generate, false);
+    }
+
     public NodeConfig configOf(String id) {
         NodeSpec n = node(id).orElseThrow(() -> new IllegalArgumentException("unknown node " + id));
         List<Peer> peers = new ArrayList<>();
@@ -86,11 +96,11 @@ public record ClusterSpec(
             }
         }
         return new NodeConfig(n.nodeId() ? Optional.of(n.id()) : Optional.empty(), peers, scopesOf(n),
-                n.shards().orElse(shards));
+                n.shards().orElse(shards), clusterEnabled);
     }
 
     public ClusterSpec withNodes(List<NodeSpec> newNodes) {
         return new ClusterSpec(newNodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
-                commitWindowMs, Optional.empty());
+                commitWindowMs, Optional.empty(), clusterEnabled);
     }
 }

@@ -167,6 +167,7 @@ public final class ScenarioLoader {
         long frameCost = o.optLong("sliceFrameCostUs", ClusterSpec.DEFAULT_FRAME_COST_US, 0);
         long sendBuffer = o.optLong("sendBufferBytes", ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0);
         long commitWindow = o.optLong("commitWindowMs", 0, 0);
+        boolean clusterEnabled = o.optBool("clusterEnabled", false);
         List<NodeSpec> nodes;
         List<Scope> scopes;
         Optional<GenerateSpec> generate = Optional.empty();
@@ -217,7 +218,7 @@ public final class ScenarioLoader {
         }
         o.done();
         ClusterSpec cluster = new ClusterSpec(nodes, scopes, shards, warm, hb, frameCost, sendBuffer, commitWindow,
-                generate);
+                generate, clusterEnabled);
         // Every node's table must build, as kevy's boot would otherwise stop with
         // "kevy: bad [cluster] scopes config: <error>"; the error points at the list that was used.
         if (hasGenerate) {

@@ -187,6 +187,9 @@ public final class ScenarioWriter {
         if (c.shards() != 1) {
             g.writeNumberField("shards", c.shards());
         }
+        if (c.clusterEnabled()) {
+            g.writeBooleanField("clusterEnabled", true);
+        }
         if (!c.warm()) {
             g.writeBooleanField("warm", false);
         }
