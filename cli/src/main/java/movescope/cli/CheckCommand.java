@@ -58,8 +58,12 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Spec folders, manifest.json files or .cfg files (default: all of specs/).")
     private List<Path> targets = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON document (the whole report) instead of text.")
+    @Option(names = "--json", description = "Print one JSON document (the whole report, docs/json.md) instead of text.")
     private boolean json;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write JUnit XML to FILE: one test case per config, named by its file.")
+    private Path junit;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
             description = "TLC worker threads (default: ${DEFAULT-VALUE}; 1 keeps state counts reproducible).")
@@ -78,6 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
     private List<String> jvmArgs = new ArrayList<>();
 
     private final Path workingDir;
+    private final java.util.Optional<Path> home;
 
     /** For picocli's default factory: the working directory is the process's. */
     public CheckCommand() {
@@ -86,12 +91,42 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** For in-process use (tests, {@link Console}): targets resolve against {@code workingDir}. */
     public CheckCommand(Path workingDir) {
+        this(workingDir, java.util.Optional.empty());
+    }
+
+    private CheckCommand(Path workingDir, java.util.Optional<Path> home) {
         this.workingDir = workingDir;
+        this.home = home;
     }
 
     /** Builds one from a {@link Console} so the JVM's own working directory is never consulted. */
     public CheckCommand(Console console) {
-        this(console.workingDir());
+        this(console.workingDir(), console.movescopeHome().map(Path::of));
+    }
+
+    /**
+     * Outside a checkout, {@code $MOVESCOPE_HOME} stands in for it: no target means its specs/, and a relative
+     * target that does not exist here but does there (specs/MoveScope) is taken from there.
+     */
+    private Path effectiveWorkingDir() {
+        if (home.isPresent() && targets.isEmpty() && movescope.checker.RepoRoot.find(workingDir).isEmpty()) {
+            return home.get();
+        }
+        return workingDir;
+    }
+
+    private List<Path> effectiveTargets() {
+        List<Path> out = new ArrayList<>();
+        for (Path t : targets) {
+            Path here = workingDir.resolve(t);
+            if (!t.isAbsolute() && home.isPresent() && !java.nio.file.Files.exists(here)
+                    && java.nio.file.Files.exists(home.get().resolve(t))) {
+                out.add(home.get().resolve(t).toAbsolutePath().normalize());
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -113,16 +148,24 @@ public final class CheckCommand implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(TlcOptions.DEFAULT_JVM_ARGS);
         jvm.addAll(jvmArgs);
         CheckOptions options = new CheckOptions(
-                new TlcOptions(workers, Duration.ofSeconds(timeoutSeconds), logs, jvm), workingDir);
+                new TlcOptions(workers, Duration.ofSeconds(timeoutSeconds), logs, jvm), effectiveWorkingDir());
 
-        CheckReport report = Check.run(targets, options, result -> {
+        CheckReport report = Check.run(effectiveTargets(), options, result -> {
             if (!json) {
                 // Streamed: a long run shows each config as soon as TLC is done with it.
                 TextReport.format(result).forEach(out::println);
                 out.println();
                 out.flush();
             }
+        }, line -> {
+            // Progress goes to stderr, so stdout stays the report (and --json stays one document).
+            err.println("movescope check: " + line);
+            err.flush();
         });
+        if (junit != null) {
+            movescope.cli.report.JunitXml.write(workingDir.resolve(junit), "movescope check",
+                    report.results().stream().map(CheckCommand::junitCase).toList());
+        }
         for (InputProblem p : report.problems()) {
             err.println("movescope check: " + p.path() + ": " + p.message());
         }
@@ -134,5 +177,13 @@ public final class CheckCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return report.exitCode();
+    }
+
+    private static movescope.cli.report.JunitXml.Case junitCase(movescope.checker.CheckResult r) {
+        boolean match = r.verdict() == movescope.checker.Verdict.MATCH;
+        String text = String.join("\n", TextReport.format(r)) + "\n";
+        return new movescope.cli.report.JunitXml.Case(r.specDir() + "/" + r.config(), "movescope.check." + r.spec(),
+                r.result().seconds(), match ? java.util.Optional.empty()
+                        : java.util.Optional.of(String.join("; ", r.reasons())), match ? "" : text, text);
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * mistakes print picocli's message and usage and exit 2 without a stack trace; anything thrown out of a
  * subcommand is movescope's own fault and exits 3 with the stack trace, the one place one is printed.
  */
-@Command(name = "movescope", mixinStandardHelpOptions = true, version = "movescope 0.1.0",
+@Command(name = "movescope", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
         description = "Model, TLA+ specs and deterministic simulator for kevy's MOVE-SCOPE.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -50,6 +50,16 @@ public final class Main implements Runnable {
         cli.addSubcommand("swarm", new SwarmCommand(console));
         cli.addSubcommand("check", new CheckCommand(console));
         cli.addSubcommand("trace-check", new TraceCheckCommand(console));
+        cli.addSubcommand("report", new ReportCommand(console));
+        cli.addSubcommand("completion", new CompletionCommand());
+        BuildInfo.Provider build = new BuildInfo.Provider();
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            // Every subcommand answers --version with the same build line as the top command.
+            sub.getCommandSpec().versionProvider(build);
+        }
+        // Help wraps at the terminal's width (picocli asks the terminal; 80 columns when there is none).
+        cli.setUsageHelpAutoWidth(true);
+        cli.setUsageHelpLongOptionsMaxWidth(28);
         cli.setOut(console.out());
         cli.setErr(console.err());
         cli.setParameterExceptionHandler(usageErrors(console.err()));
@@ -81,6 +91,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, replay, swarm, check or trace-check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, replay, report, swarm, check, trace-check or completion");
     }
 }
