@@ -25,24 +25,26 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {
-            "Model-check TLA+ specs with TLC (a fresh JVM per config) and compare each outcome with the",
-            "expectation in the spec folder's manifest.json.",
+            "Model-check TLA+ specs with TLC and compare each outcome with its manifest.",
+            "Each config runs in a fresh TLC JVM; its outcome is compared with the expectation in the spec "
+                    + "folder's manifest.json.",
             "",
             "Targets:",
-            "  (none)          every manifest entry under specs/ of the checkout containing the working",
-            "                  directory (the nearest folder above it with specs/ and pom.xml)",
-            "  SPEC-DIR        the entries of SPEC-DIR/manifest.json; a folder of spec folders = all of them",
+            "  (none)          every manifest entry under specs/ of the checkout containing the working "
+                    + "directory (the nearest folder above it with specs/ and pom.xml), else of $MOVESCOPE_HOME",
+            "  SPEC-DIR        the entries of SPEC-DIR/manifest.json; a folder of spec folders means all of them",
             "  manifest.json   that manifest's entries",
-            "  CONFIG.cfg      that config. If a manifest.json next to it has an entry with this config, that",
-            "                  entry's module and expectation are used. Otherwise it must pass, and its module",
-            "                  is the first existing of: CONFIG.tla, MCCONFIG.tla, then the same for each",
-            "                  shorter name made by dropping a trailing _suffix (so MCFoo_bug.cfg ->",
-            "                  MCFoo_bug.tla, MCFoo.tla; Foo_small.cfg -> Foo_small.tla, MCFoo_small.tla,",
-            "                  Foo.tla, MCFoo.tla).",
+            "  CONFIG.cfg      that config. If a manifest.json next to it has an entry with this config, that "
+                    + "entry's module and expectation are used. Otherwise it must pass, and its module is the "
+                    + "first existing of: CONFIG.tla, MCCONFIG.tla, then the same for each shorter name made by "
+                    + "dropping a trailing _suffix (so MCFoo_bug.cfg -> MCFoo_bug.tla, MCFoo.tla; Foo_small.cfg "
+                    + "-> Foo_small.tla, MCFoo_small.tla, Foo.tla, MCFoo.tla).",
+            "A relative target that is not found here is looked up under $MOVESCOPE_HOME.",
             "",
-            "Per config it prints the outcome, the expectation and MATCH/MISMATCH, distinct states,",
-            "depth and time, and for a violation the invariant and a counterexample, one state per line",
-            "(the first state in full, later ones only the variables that changed)."},
+            "Per config it prints the outcome, the expectation and MATCH/MISMATCH, distinct states, depth and "
+                    + "time, and for a violation the invariant and a counterexample, one state per line (the "
+                    + "first state in full, later ones only the variables that changed). While TLC runs, stderr "
+                    + "shows the config being checked and, every 10 s, the states found so far."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every config came out as expected",

@@ -57,9 +57,16 @@ public final class Main implements Runnable {
             // Every subcommand answers --version with the same build line as the top command.
             sub.getCommandSpec().versionProvider(build);
         }
-        // Help wraps at the terminal's width (picocli asks the terminal; 80 columns when there is none).
-        cli.setUsageHelpAutoWidth(true);
+        // Help wraps at the terminal's width: $COLUMNS when the shell exports it, else picocli asks the terminal
+        // (80 columns when there is none, e.g. when piped).
+        String columns = console.env().getOrDefault("COLUMNS", "");
+        if (columns.matches("\\d{2,4}") && Integer.parseInt(columns) >= 55) {
+            cli.setUsageHelpWidth(Integer.parseInt(columns));
+        } else {
+            cli.setUsageHelpAutoWidth(true);
+        }
         cli.setUsageHelpLongOptionsMaxWidth(28);
+        HelpText.install(cli);
         cli.setOut(console.out());
         cli.setErr(console.err());
         cli.setParameterExceptionHandler(usageErrors(console.err()));

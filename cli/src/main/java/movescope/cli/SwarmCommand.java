@@ -37,9 +37,9 @@ import picocli.CommandLine.Option;
 @Command(name = "swarm", mixinStandardHelpOptions = true,
         description = {
             "Random swarm runs; the first failure is shrunk to a scenario file.",
-            "Each run draws its own fault mix (crashes, partitions, moves, config",
-            "pushes, loss, duplication, EINTR) from its seed, so runs differ in kind,",
-            "not only in order."},
+            "Each run draws its own fault mix (crashes, partitions, moves, config pushes, loss, duplication, "
+                    + "EINTR) from its seed, so runs differ in kind, not only in order. The swarm ends with what "
+                    + "it found in words: failing runs by kind, invariants checked and skipped."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every run passed", "1:some run failed (shrunk scenario written)", "2:bad input or usage",
             "3:internal error"})

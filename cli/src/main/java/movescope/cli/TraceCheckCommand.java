@@ -35,14 +35,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "trace-check", mixinStandardHelpOptions = true,
         description = {
-            "Check simulator traces (NDJSON, as `movescope run` writes them) against the MigrationTable spec",
-            "with TLC: every Start, StartRefused, Commit, CommitRemove/CommitInsert, Abort, Crash/Restart and",
-            "checked ClientWrite verdict must be a step the spec allows, with the same result, on that node's",
-            "migration table. All traces go into one TLC run.",
+            "Check simulator traces against the MigrationTable spec with TLC.",
+            "Every Start, StartRefused, Commit, CommitRemove/CommitInsert, Abort, Crash/Restart and checked "
+                    + "ClientWrite verdict in a trace (NDJSON, as run writes them) must be a step the spec allows, "
+                    + "with the same result, on that node's migration table. All traces go into one TLC run.",
             "",
-            "The variant decides the table's layout and what survives a crash. Default: read from the run",
-            "report next to the trace (X.trace.ndjson -> X.report.json): its variant, or for a custom one the",
-            "scenario file it names. --variant and --switch override it."},
+            "The variant decides the table's layout and what survives a crash. Default: read from the run "
+                    + "report next to the trace (X.trace.ndjson -> X.report.json): its variant, or for a custom "
+                    + "one the scenario file it names. --variant and --switch override it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every trace accepted",

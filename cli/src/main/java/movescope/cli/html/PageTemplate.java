@@ -66,7 +66,7 @@ final class PageTemplate {
             .v-error,i.v-error{fill:#b3261e;stroke:#b3261e;background:#b3261e}
             i.lost{background:#b3261e}i.phase{background:#0b5cad}i.down{background:#bbb}i.part{background:#f3c8c8}
             line.msg{stroke-width:1.4;fill:none}line.msg.lost{stroke:#b3261e;stroke-dasharray:4 3}
-            .phase-mark{fill:#0b5cad;stroke:#0b5cad}.phase-text{fill:#0b5cad;font-weight:600}
+            .phase-mark{fill:#0b5cad;stroke:#0b5cad}.lost-text{fill:#b3261e;font-weight:700}.a-Ship line.msg{stroke:#0b5cad;stroke-width:2.5}.phase-text{fill:#0b5cad;font-weight:600}
             .a-Abort .phase-mark,.a-IngestRefused .phase-mark{fill:#b3261e;stroke:#b3261e}
             .a-Crash>*{fill:#000;stroke:#000}.a-Restart>*{fill:#fff;stroke:#000}
             .a-PushConfig>*{fill:#c9a227;stroke:#8a6d00}.a-Partition>*,.a-Heal>*{fill:#e57373;stroke:#b3261e}
@@ -176,6 +176,8 @@ final class PageTemplate {
                   if (m[6]){ el('path', {d: 'M' + (cx - 1) + ' ' + ((cy + ty) / 2 - 4) + 'l8 8m0 -8l-8 8', 'stroke-width': 2}, g); }
                   else el('circle', {cx: cx + 6, cy: ty, r: 3}, g);
                   el('circle', {cx: cx, cy: cy, r: 2.5}, g);
+                  if (PHASES.has(m[2])) label(g, m[0], cx, cy, m[2], 'phase-text');
+                  else if (m[6]) label(g, m[0], cx, cy, 'lost', 'lost-text');
                 } else if (PHASES.has(m[2])){
                   el('path', {'class': 'phase-mark', d: 'M' + cx + ' ' + (cy - 7) + 'l6 7l-6 7l-6 -7z'}, g);
                   label(g, m[0], cx, cy, m[2], 'phase-text');
