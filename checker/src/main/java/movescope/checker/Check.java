@@ -37,11 +37,23 @@ public final class Check {
 
     /** Runs every target and returns the report; {@code onResult} sees each result as soon as it exists. */
     public static CheckReport run(List<Path> targets, CheckOptions options, Consumer<CheckResult> onResult) {
+        return run(targets, options, onResult, line -> { });
+    }
+
+    /**
+     * As {@link #run(List, CheckOptions, Consumer)}, and {@code progress} hears which config is being checked
+     * and, every 10 s, how far TLC got (for a person watching stderr).
+     */
+    public static CheckReport run(List<Path> targets, CheckOptions options, Consumer<CheckResult> onResult,
+            Consumer<String> progress) {
         List<InputProblem> problems = new ArrayList<>();
         List<Planned> plan = plan(targets, options.workingDir(), problems);
-        TlcRunner runner = new TlcRunner(options.tlc());
+        TlcRunner runner = new TlcRunner(options.tlc(), progress);
         List<CheckResult> results = new ArrayList<>();
+        int i = 0;
         for (Planned p : plan) {
+            i++;
+            progress.accept("checking " + p.spec() + " " + p.run().config() + " (" + i + " of " + plan.size() + ")");
             CheckResult r = judge(p, runner.run(p.run()));
             results.add(r);
             onResult.accept(r);

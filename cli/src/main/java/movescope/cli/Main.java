@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * mistakes print picocli's message and usage and exit 2 without a stack trace; anything thrown out of a
  * subcommand is movescope's own fault and exits 3 with the stack trace, the one place one is printed.
  */
-@Command(name = "movescope", mixinStandardHelpOptions = true, version = "movescope 0.1.0",
+@Command(name = "movescope", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
         description = "Model, TLA+ specs and deterministic simulator for kevy's MOVE-SCOPE.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -50,6 +50,23 @@ public final class Main implements Runnable {
         cli.addSubcommand("swarm", new SwarmCommand(console));
         cli.addSubcommand("check", new CheckCommand(console));
         cli.addSubcommand("trace-check", new TraceCheckCommand(console));
+        cli.addSubcommand("report", new ReportCommand(console));
+        cli.addSubcommand("completion", new CompletionCommand());
+        BuildInfo.Provider build = new BuildInfo.Provider();
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            // Every subcommand answers --version with the same build line as the top command.
+            sub.getCommandSpec().versionProvider(build);
+        }
+        // Help wraps at the terminal's width: $COLUMNS when the shell exports it, else picocli asks the terminal
+        // (80 columns when there is none, e.g. when piped).
+        String columns = console.env().getOrDefault("COLUMNS", "");
+        if (columns.matches("\\d{2,4}") && Integer.parseInt(columns) >= 55) {
+            cli.setUsageHelpWidth(Integer.parseInt(columns));
+        } else {
+            cli.setUsageHelpAutoWidth(true);
+        }
+        cli.setUsageHelpLongOptionsMaxWidth(28);
+        HelpText.install(cli);
         cli.setOut(console.out());
         cli.setErr(console.err());
         cli.setParameterExceptionHandler(usageErrors(console.err()));
@@ -81,6 +98,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, replay, swarm, check or trace-check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, replay, report, swarm, check, trace-check or completion");
     }
 }

@@ -31,6 +31,15 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only seeds, verdict lines and reproduce lines.")
     boolean quiet;
 
+    @Option(names = "--html", description = "Also write each run's page, <name>.html (as for run).")
+    boolean html;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML to FILE (as for run).")
+    Path junit;
+
+    @Option(names = "--json", description = "Print one JSON document (docs/json.md) instead of text.")
+    boolean json;
+
     public ReplayCommand(Console console) {
         this.console = console;
     }
@@ -38,7 +47,7 @@ public class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScenarioRunner.Settings settings = new ScenarioRunner.Settings(OptionalLong.of(seed),
-                Optional.ofNullable(reports), false, quiet);
+                Optional.ofNullable(reports), false, quiet, html, Optional.ofNullable(junit), json);
         return new ScenarioRunner(console).run(files, settings).code();
     }
 }

@@ -1,5 +1,10 @@
 package movescope.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import movescope.cli.report.JunitXml;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,9 +37,9 @@ import picocli.CommandLine.Option;
 @Command(name = "swarm", mixinStandardHelpOptions = true,
         description = {
             "Random swarm runs; the first failure is shrunk to a scenario file.",
-            "Each run draws its own fault mix (crashes, partitions, moves, config",
-            "pushes, loss, duplication, EINTR) from its seed, so runs differ in kind,",
-            "not only in order."},
+            "Each run draws its own fault mix (crashes, partitions, moves, config pushes, loss, duplication, "
+                    + "EINTR) from its seed, so runs differ in kind, not only in order. The swarm ends with what "
+                    + "it found in words: failing runs by kind, invariants checked and skipped."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every run passed", "1:some run failed (shrunk scenario written)", "2:bad input or usage",
             "3:internal error"})
@@ -69,13 +74,19 @@ public class SwarmCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the seed, failures and the summary.")
     boolean quiet;
 
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML to FILE: one test case per run, named by template, run and seed.")
+    Path junit;
+
+    @Option(names = "--json", description = "Print one JSON document (docs/json.md) instead of text.")
+    boolean json;
+
     public SwarmCommand(Console console) {
         this.console = console;
     }
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = console.out();
+        PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : console.out();
         PrintWriter err = console.err();
         if (runs < 1 || nodes < 1 || shrinkBudget < 0) {
             err.println("movescope swarm: --runs and --nodes must be at least 1, --shrink-budget at least 0");
@@ -116,8 +127,11 @@ public class SwarmCommand implements Callable<Integer> {
                 out.println("run " + r.index() + " seed " + r.seed() + ": " + r.summary());
             }
         }
-        String again = "movescope swarm --seed " + baseSeed + " --runs " + runs
+        String launcher = Launcher.command(console);
+        String again = launcher + " swarm --seed " + baseSeed + " --runs " + runs
                 + (template != null ? " --template " + template : " --nodes " + nodes + " --variant " + variant);
+        Optional<String> shrunkFile = Optional.empty();
+        Optional<String> reproduce = Optional.empty();
         if (!result.failures().isEmpty()) {
             Swarm.Failure first = result.failures().get(0);
             Path target = shrinkTo != null ? console.resolve(shrinkTo)
@@ -128,12 +142,68 @@ public class SwarmCommand implements Callable<Integer> {
             out.println("run " + first.run().index() + " shrunk in " + first.shrunk().runs() + " runs to "
                     + first.shrunk().scenario().steps().size() + " steps (" + shrunk.summary() + ")");
             out.println("shrunk scenario: " + display(target));
-            out.println("reproduce: movescope run --seed " + first.run().seed() + " " + display(target));
+            shrunkFile = Optional.of(display(target));
+            reproduce = Optional.of(launcher + " run --seed " + first.run().seed() + " " + display(target));
+            out.println("reproduce: " + reproduce.get());
             out.println("reproduce the swarm: " + again);
         }
         int failed = result.failures().size();
+        String headline = headline(result, base);
+        out.println(headline);
         out.println((result.runs().size() - failed) + " passed, " + failed + " failed");
+        out.flush();
+        if (junit != null) {
+            List<JunitXml.Case> cases = new ArrayList<>();
+            for (Swarm.Run r : result.runs()) {
+                boolean bad = r.verdict() != movescope.sim.engine.Verdict.PASS;
+                cases.add(new JunitXml.Case(templateName + " run " + r.index() + " seed " + r.seed(), "movescope.swarm",
+                        0, bad ? Optional.of(r.summary()) : Optional.empty(),
+                        bad ? "reproduce the swarm: " + again + "\n" : "", r.summary() + "\n"));
+            }
+            JunitXml.write(console.resolve(junit), "movescope swarm", cases);
+        }
+        if (json) {
+            console.out().println(SwarmJson.render(baseSeed, templateName, result, headline, shrunkFile, reproduce, again));
+            console.out().flush();
+        }
         return failed == 0 ? ExitCode.PASS.code() : ExitCode.FAIL.code();
+    }
+
+    /** The kind of a failed run: its invariant for a violation, else its verdict. */
+    static String kind(Swarm.Run r) {
+        String[] words = r.summary().split("[ :]+");
+        boolean violation = r.verdict() == movescope.sim.engine.Verdict.SAFETY_VIOLATION
+                || r.verdict() == movescope.sim.engine.Verdict.LIVENESS_VIOLATION;
+        return violation && words.length > 1 ? words[1] : r.verdict().name();
+    }
+
+    /** What the swarm found, in words: failing runs by kind, and the invariants checked and skipped. */
+    static String headline(Swarm.Result result, Scenario base) {
+        java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
+        for (Swarm.Run r : result.runs()) {
+            if (r.verdict() != movescope.sim.engine.Verdict.PASS) {
+                kinds.merge(kind(r), 1, Integer::sum);
+            }
+        }
+        List<String> checked = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String name : movescope.sim.scenario.Expectations.INVARIANTS) {
+            (base.expect().checks(name) ? checked : skipped).add(name);
+        }
+        StringBuilder b = new StringBuilder("found: ");
+        if (kinds.isEmpty()) {
+            b.append("no failure in ").append(result.runs().size()).append(" runs");
+        } else {
+            int n = kinds.values().stream().mapToInt(Integer::intValue).sum();
+            b.append(n).append(" of ").append(result.runs().size()).append(" runs failed:");
+            kinds.forEach((k, c) -> b.append(' ').append(k).append(" \u00d7").append(c).append(" (")
+                    .append(movescope.cli.report.Claims.of(k).orElse("see docs/scenario-format.md, Verdicts"))
+                    .append(");"));
+            b.setLength(b.length() - 1);
+        }
+        b.append("; invariants checked: ").append(String.join(", ", checked)).append("; skipped: ")
+                .append(skipped.isEmpty() ? "none" : String.join(", ", skipped));
+        return b.toString();
     }
 
     /**

@@ -35,14 +35,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "trace-check", mixinStandardHelpOptions = true,
         description = {
-            "Check simulator traces (NDJSON, as `movescope run` writes them) against the MigrationTable spec",
-            "with TLC: every Start, StartRefused, Commit, CommitRemove/CommitInsert, Abort, Crash/Restart and",
-            "checked ClientWrite verdict must be a step the spec allows, with the same result, on that node's",
-            "migration table. All traces go into one TLC run.",
+            "Check simulator traces against the MigrationTable spec with TLC.",
+            "Every Start, StartRefused, Commit, CommitRemove/CommitInsert, Abort, Crash/Restart and checked "
+                    + "ClientWrite verdict in a trace (NDJSON, as run writes them) must be a step the spec allows, "
+                    + "with the same result, on that node's migration table. All traces go into one TLC run.",
             "",
-            "The variant decides the table's layout and what survives a crash. Default: read from the run",
-            "report next to the trace (X.trace.ndjson -> X.report.json): its variant, or for a custom one the",
-            "scenario file it names. --variant and --switch override it."},
+            "The variant decides the table's layout and what survives a crash. Default: read from the run "
+                    + "report next to the trace (X.trace.ndjson -> X.report.json): its variant, or for a custom "
+                    + "one the scenario file it names. --variant and --switch override it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every trace accepted",
@@ -56,6 +56,9 @@ public final class TraceCheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "TRACE", arity = "1..*", description = "Trace files (*.trace.ndjson).")
     private List<Path> traces = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON document (docs/json.md) instead of text.")
+    boolean json;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "kevy-5.4 or fixed, for every trace.")
     private String variant;
@@ -75,7 +78,7 @@ public final class TraceCheckCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Path> root = RepoRoot.find(console.workingDir())
@@ -106,6 +109,10 @@ public final class TraceCheckCommand implements Callable<Integer> {
         TlcRunner runner = new TlcRunner(TlcOptions.defaults(
                 Path.of(System.getProperty("java.io.tmpdir"), "movescope-tlc-logs"), Duration.ofSeconds(timeoutSeconds)));
         TraceCheck.Report report = TraceCheck.runAll(inputs, root.get().resolve("specs/MigrationTable"), runner);
+        PrintWriter text = out;
+        if (json) {
+            out = new PrintWriter(java.io.Writer.nullWriter());
+        }
         ExitCode code = ExitCode.PASS;
         for (int i = 0; i < report.results().size(); i++) {
             TraceResult r = report.results().get(i);
@@ -133,6 +140,34 @@ public final class TraceCheckCommand implements Callable<Integer> {
         out.printf("%d of %d traces accepted, %d table events checked, %d TLC run(s), %.1f s%n", accepted,
                 report.results().size(), report.eventsChecked(), report.tlcRuns(), report.tlcSeconds());
         out.flush();
+        if (json) {
+            var mapper = new ObjectMapper();
+            var doc = mapper.createObjectNode();
+            doc.put("command", "trace-check");
+            doc.put("version", BuildInfo.load().line());
+            doc.put("accepted", accepted);
+            doc.put("traces", report.results().size());
+            doc.put("eventsChecked", report.eventsChecked());
+            var arr = doc.putArray("results");
+            for (int i = 0; i < report.results().size(); i++) {
+                TraceResult r = report.results().get(i);
+                var o = arr.addObject();
+                o.put("trace", r.name());
+                o.put("variant", inputs.get(i).variant().toString());
+                o.put("status", r.status().name());
+                o.put("lines", r.lines());
+                o.put("eventsChecked", r.eventsChecked());
+                if (r.status() == TraceResult.Status.ACCEPTED) {
+                    o.putNull("failingLine");
+                    o.putNull("reason");
+                } else {
+                    o.put("failingLine", r.failingLine());
+                    o.put("reason", r.reason());
+                }
+            }
+            text.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            text.flush();
+        }
         return code.code();
     }
 

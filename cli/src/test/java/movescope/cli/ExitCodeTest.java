@@ -91,7 +91,7 @@ class ExitCodeTest {
         Files.writeString(golden, text.replace("commits=1", "commits=2"));
         CliRun r = run("run", "--reports", "out", "scenarios/g.json");
         assertEquals(1, r.exit(), r::transcript);
-        assertTrue(r.out().contains("golden DIFFERS from scenarios/g.golden.txt"), r::transcript);
+        assertTrue(r.out().contains("golden differs from scenarios/g.golden.txt"), r::transcript);
         assertTrue(r.out().contains("-counts: ") && r.out().contains("commits=2"), r::transcript);
         assertTrue(r.out().contains("+counts: ") && r.out().contains("commits=1"), r::transcript);
         assertTrue(r.out().contains("reproduce: movescope run --seed "), r::transcript);

@@ -18,12 +18,12 @@ class TextDiffTest {
     }
 
     @Test
-    void changedLineShowsBothSidesWithLineNumbers() {
+    void changedLineIsAUnifiedDiffHunkWithRanges() {
         String diff = TextDiff.diff("one\ntwo\nthree\nfour\n", "one\ntwo\nTHREE\nfour\n", "x.golden.txt", "this run");
         assertEquals("""
                 --- x.golden.txt
                 +++ this run
-                @@ -1 +1 @@
+                @@ -1,4 +1,4 @@
                  one
                  two
                 -three
@@ -50,7 +50,7 @@ class TextDiffTest {
         }
         String diff = TextDiff.diff(a.toString(), b.toString(), "g", "r");
         assertEquals(2, diff.lines().filter(l -> l.startsWith("@@")).count(), diff);
-        assertTrue(diff.contains("@@ -1 +1 @@"), diff);
-        assertTrue(diff.contains("@@ -15 +15 @@"), diff);
+        assertTrue(diff.contains("@@ -1,6 +1,6 @@"), diff);
+        assertTrue(diff.contains("@@ -14,7 +14,7 @@"), diff);
     }
 }

@@ -23,10 +23,24 @@ import java.util.stream.Stream;
  * works under Maven (the jar in ~/.m2) and from the CLI's shaded jar (which then is the class path).
  */
 public final class TlcRunner {
+    private static final long PROGRESS_EVERY_MS = 10_000;
+    private static final java.util.regex.Pattern DISTINCT =
+            java.util.regex.Pattern.compile("([\\d,]+) distinct states found");
     private final TlcOptions options;
+    private final java.util.function.Consumer<String> progress;
 
     public TlcRunner(TlcOptions options) {
+        this(options, line -> { });
+    }
+
+    /**
+     * @param progress receives a line every 10 s while TLC runs: elapsed time and the distinct states of TLC's
+     *                 latest progress report (TLC reports about once a minute). For people watching; never
+     *                 part of a result.
+     */
+    public TlcRunner(TlcOptions options, java.util.function.Consumer<String> progress) {
         this.options = options;
+        this.progress = progress;
     }
 
     public TlcOptions options() {
@@ -89,9 +103,17 @@ public final class TlcRunner {
                     .redirectOutput(log.toFile());
             long t0 = System.nanoTime();
             Process p = pb.start();
-            boolean finished;
+            boolean finished = false;
+            long deadline = t0 + options.timeout().toNanos();
             try {
-                finished = p.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                while (!finished && System.nanoTime() < deadline) {
+                    long wait = Math.min(PROGRESS_EVERY_MS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    finished = p.waitFor(wait, TimeUnit.MILLISECONDS);
+                    if (!finished) {
+                        progress.accept(run.name() + ": " + (System.nanoTime() - t0) / 1_000_000_000L + " s, "
+                                + statesSoFar(log));
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 finished = false;
@@ -116,6 +138,21 @@ public final class TlcRunner {
             if (scratch != null) {
                 deleteTree(scratch);
             }
+        }
+    }
+
+    /** The distinct states of the latest progress line in a running TLC's log. */
+    static String statesSoFar(Path log) {
+        try {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = DISTINCT.matcher(text);
+            String last = null;
+            while (m.find()) {
+                last = m.group(1);
+            }
+            return last == null ? "no state count yet (TLC reports one about every minute)" : last + " distinct states so far";
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "no state count yet";
         }
     }
 

@@ -29,7 +29,8 @@ public final class RunReport {
 
     /** The CLI's side of a run. */
     public record Context(String scenarioFile, String seedOrigin, boolean passed, String traceFile,
-            String goldenFile, GoldenFile.Outcome golden, String reproduce) {
+            String goldenFile, GoldenFile.Outcome golden, String reproduce, movescope.cli.run.Finding finding,
+            Headline headline) {
     }
 
     public static String render(RunResult r, Context c) {
@@ -45,6 +46,15 @@ public final class RunReport {
             g.writeStringField("verdict", r.verdict().name());
             g.writeBooleanField("passed", c.passed());
             g.writeStringField("summary", r.summary());
+            g.writeStringField("outcome", c.finding().wordName());
+            g.writeStringField("outcomeLine", c.finding().line(c.scenarioFile()));
+            g.writeFieldName("claim");
+            if (c.finding().claim().isPresent()) {
+                g.writeString(c.finding().claim().get());
+            } else {
+                g.writeNull();
+            }
+            movescope.cli.run.HeadlineJson.write(g, c.headline());
             g.writeFieldName("violation");
             violation(g, r.violation());
             g.writeArrayFieldStart("steps");

@@ -16,6 +16,7 @@ import movescope.cli.golden.GoldenRenderer;
 import movescope.cli.io.AtomicFiles;
 import movescope.cli.io.ReportsLocation;
 import movescope.cli.io.ScenarioFiles;
+import movescope.cli.report.Headline;
 import movescope.cli.report.RunReport;
 import movescope.cli.report.TraceFile;
 import movescope.sim.Options;
@@ -34,8 +35,8 @@ import movescope.sim.scenario.ScenarioException;
  */
 public final class ScenarioRunner {
     private final Console console;
-    private final PrintWriter out;
     private final PrintWriter err;
+    private PrintWriter out;
 
     public ScenarioRunner(Console console) {
         this.console = console;
@@ -44,7 +45,11 @@ public final class ScenarioRunner {
     }
 
     /** The options of {@code run}/{@code replay}. */
-    public record Settings(OptionalLong seed, Optional<Path> reportsDir, boolean rewrite, boolean quiet) {
+    public record Settings(OptionalLong seed, Optional<Path> reportsDir, boolean rewrite, boolean quiet,
+            boolean html, Optional<Path> junit, boolean json) {
+        public Settings(OptionalLong seed, Optional<Path> reportsDir, boolean rewrite, boolean quiet) {
+            this(seed, reportsDir, rewrite, quiet, false, Optional.empty(), false);
+        }
     }
 
     /** A scenario file that loaded: as the user typed it, where it is, and what it says. */
@@ -52,9 +57,20 @@ public final class ScenarioRunner {
     }
 
     public ExitCode run(List<Path> typedFiles, Settings settings) throws IOException {
+        if (settings.json()) {
+            // --json: stdout carries one JSON document only; the text lines are not printed.
+            out = new PrintWriter(java.io.Writer.nullWriter());
+        }
+        List<Path> expanded = expandDirectories(typedFiles);
+        if (expanded.isEmpty()) {
+            err.println("movescope: no scenario files in " + typedFiles.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (a scenario is a *.json file with "
+                    + "\"cluster\" and \"steps\"; *.report.json and *.schema.json are skipped); nothing was run");
+            return ExitCode.BAD_INPUT;
+        }
         List<Loaded> loaded = new ArrayList<>();
         int bad = 0;
-        for (Path typed : expandDirectories(typedFiles)) {
+        for (Path typed : expanded) {
             Optional<Loaded> l = load(typed);
             if (l.isPresent()) {
                 loaded.add(l.get());
@@ -74,20 +90,34 @@ public final class ScenarioRunner {
         }
         int passed = 0;
         int failed = 0;
+        List<RunRecord> records = new ArrayList<>();
         for (Loaded l : loaded) {
-            if (runOne(l, settings)) {
+            RunRecord r = runOne(l, settings);
+            records.add(r);
+            if (r.passed()) {
                 passed++;
             } else {
                 failed++;
             }
         }
         out.println(passed + " passed, " + failed + " failed");
+        out.flush();
+        if (settings.junit().isPresent()) {
+            Path junit = console.resolve(settings.junit().get());
+            movescope.cli.report.JunitXml.write(junit, "movescope run",
+                    records.stream().map(RunRecord::junitCase).toList());
+        }
+        if (settings.json()) {
+            console.out().println(RunJson.render(records, passed, failed));
+            console.out().flush();
+        }
         return failed == 0 ? ExitCode.PASS : ExitCode.FAIL;
     }
 
     /**
-     * A folder argument stands for every scenario file below it ({@code *.json} except the schema), in
-     * sorted order, so {@code movescope run scenarios/} runs the corpus the way the corpus test does.
+     * A folder argument stands for every scenario file below it (see {@link movescope.cli.io.ScenarioFolder}:
+     * not reports or schemas), in sorted order, so {@code movescope run scenarios/} runs the corpus the way
+     * the corpus test does.
      */
     private List<Path> expandDirectories(List<Path> typedFiles) throws IOException {
         List<Path> out = new ArrayList<>();
@@ -97,12 +127,12 @@ public final class ScenarioRunner {
                 out.add(typed);
                 continue;
             }
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(actual)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                        .filter(p -> !p.getFileName().toString().equals("scenario.schema.json"))
-                        .filter(java.nio.file.Files::isRegularFile)
-                        .sorted()
-                        .forEach(p -> out.add(typed.resolve(actual.relativize(p))));
+            movescope.cli.io.ScenarioFolder.Contents contents = movescope.cli.io.ScenarioFolder.list(actual);
+            contents.scenarios().forEach(p -> out.add(typed.resolve(actual.relativize(p))));
+            if (contents.skipped() > 0 && !contents.scenarios().isEmpty()) {
+                err.println("movescope: " + typed + ": skipped " + contents.skipped() + " JSON file"
+                        + (contents.skipped() == 1 ? "" : "s") + " that " + (contents.skipped() == 1 ? "is" : "are")
+                        + " not a scenario (reports, schemas)");
             }
         }
         return out;
@@ -181,8 +211,9 @@ public final class ScenarioRunner {
         return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
     }
 
-    /** Runs one loaded scenario and prints its lines; true when it passed. */
-    private boolean runOne(Loaded l, Settings settings) throws IOException {
+    /** Runs one loaded scenario and prints its lines. */
+    private RunRecord runOne(Loaded l, Settings settings) throws IOException {
+        long started = System.nanoTime(); // wall time for the JUnit report only; never reaches a trace or golden
         SeedChoice seed = SeedChoice.of(settings.seed(), l.scenario(), l.file());
         SeedChoice goldenSeed = SeedChoice.scenarioDefault(l.scenario(), l.file());
         out.println("seed " + seed.seed() + " (" + seed.origin().label() + ") " + l.typed());
@@ -190,6 +221,7 @@ public final class ScenarioRunner {
 
         Path tracePath = reportPath(l, settings, ".trace.ndjson");
         Path reportPath = reportPath(l, settings, ".report.json");
+        Path pagePath = reportPath(l, settings, ".html");
         RunResult result;
         try (TraceFile trace = new TraceFile(tracePath)) {
             result = Simulation.run(l.scenario(), seed.seed(), Options.DEFAULT.withTraceSink(trace));
@@ -207,21 +239,44 @@ public final class ScenarioRunner {
             goldenOutcome = GoldenFile.compare(golden, rendering);
         }
 
+        List<movescope.cli.report.TraceEvents.Line> traceLines =
+                movescope.cli.report.TraceEvents.readRun(tracePath);
+        Headline headline = Headline.of(result, l.scenario().expect(),
+                movescope.cli.report.TraceEvents.events(traceLines));
         boolean passed = result.passed() && !(goldenOutcome instanceof GoldenFile.Outcome.Differs);
-        String reproduce = "movescope run --seed " + seed.seed() + " " + l.typed();
+        Finding finding = Finding.of(result, goldenOutcome instanceof GoldenFile.Outcome.Differs);
+        String reproduce = movescope.cli.Launcher.command(console) + " run --seed " + seed.seed() + " " + l.typed();
         AtomicFiles.write(reportPath, RunReport.render(result, new RunReport.Context(l.typed().toString(),
-                seed.origin().label(), passed, display(tracePath), display(golden), goldenOutcome, reproduce)));
+                seed.origin().label(), passed, display(tracePath), display(golden), goldenOutcome, reproduce,
+                finding, headline)));
+        Optional<Path> page = Optional.empty();
+        if (settings.html()) {
+            movescope.cli.html.RunPage.Facts facts = new movescope.cli.html.RunPage.Facts(result.scenario(),
+                    l.typed().toString(), result.variant(), seed.seed(), finding.line(l.typed().toString()),
+                    result.violation().map(v -> new movescope.cli.html.RunPage.Marked(v.invariant(), v.t(),
+                            v.key(), v.node(), v.message())),
+                    headline.lines(), reproduce);
+            AtomicFiles.write(pagePath, movescope.cli.html.RunPage.render(facts, traceLines));
+            page = Optional.of(pagePath);
+        }
 
-        print(l, result, passed, goldenOutcome, golden, reportPath, tracePath, reproduce, settings.quiet());
-        return passed;
+        print(l, result, finding, headline, goldenOutcome, golden, reportPath, tracePath, page, reproduce,
+                passed, settings.quiet());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new RunRecord(l.typed().toString(), passed, finding, headline, result, display(reportPath),
+                display(tracePath), page.map(this::display), goldenWord(goldenOutcome, golden), reproduce, seconds);
     }
 
-    private void print(Loaded l, RunResult r, boolean passed, GoldenFile.Outcome golden, Path goldenPath,
-            Path reportPath, Path tracePath, String reproduce, boolean quiet) {
-        String goldenWord = goldenWord(golden, goldenPath);
-        out.println((passed ? "PASS " : "FAIL ") + l.typed() + ": " + r.summary() + "; golden " + goldenWord);
+    private void print(Loaded l, RunResult r, Finding finding, Headline headline, GoldenFile.Outcome golden,
+            Path goldenPath, Path reportPath, Path tracePath, Optional<Path> page, String reproduce, boolean passed,
+            boolean quiet) {
+        String indent = "     ";
+        out.println(finding.line(l.typed().toString()));
         if (!quiet) {
-            String indent = "     ";
+            finding.claim().ifPresent(c -> out.println(indent + "claim: " + c));
+            for (String line : headline.lines()) {
+                out.println(indent + line);
+            }
             if (!r.passed()) {
                 for (String f : r.failures()) {
                     out.println(indent + "- " + f);
@@ -233,6 +288,7 @@ public final class ScenarioRunner {
                     }
                 });
             }
+            out.println(indent + "golden " + goldenWord(golden, goldenPath));
             if (golden instanceof GoldenFile.Outcome.Differs d) {
                 for (String line : d.diff().split("\n", -1)) {
                     if (!line.isEmpty()) {
@@ -240,8 +296,10 @@ public final class ScenarioRunner {
                     }
                 }
             }
-            out.println(indent + "baits " + pairs(r.baits()) + "; report " + display(reportPath) + "; trace "
-                    + display(tracePath));
+            out.println(indent + r.eventsProcessed() + " events, " + r.virtualTimeMs() + " ms virtual time; baits "
+                    + pairs(r.baits()));
+            out.println(indent + "report " + display(reportPath) + "; trace " + display(tracePath)
+                    + page.map(p -> "; page " + display(p)).orElse(""));
         }
         if (!passed) {
             out.println("reproduce: " + reproduce);
@@ -253,7 +311,7 @@ public final class ScenarioRunner {
         if (golden instanceof GoldenFile.Outcome.Same) {
             return "matches";
         } else if (golden instanceof GoldenFile.Outcome.Differs) {
-            return "DIFFERS from " + display(goldenPath);
+            return "differs from " + display(goldenPath);
         } else if (golden instanceof GoldenFile.Outcome.Missing) {
             return "missing (record one with --rewrite)";
         } else if (golden instanceof GoldenFile.Outcome.NotApplicable n) {

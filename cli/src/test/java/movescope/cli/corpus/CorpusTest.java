@@ -65,9 +65,19 @@ class CorpusTest {
     }
 
     @Test
-    void theReadmeMainScenarioExistsAndTellsACommittedMove() throws Exception {
-        Path main = RepoPaths.scenarios().resolve("stories/committed-move.json");
-        assertTrue(Files.isRegularFile(main));
-        assertTrue(Files.readString(main).contains("BaitCommitted"), "the main story must require a commit");
+    void theReadmeMainCommandShowsAFindingOfKevy54() throws Exception {
+        Path root = RepoPaths.root();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\./movescope run --html (\\S+\\.json)")
+                .matcher(Files.readString(root.resolve("README.md")));
+        assertTrue(m.find(), "README's main command: ./movescope run --html <scenario>");
+        String scenario = Files.readString(root.resolve(m.group(1)));
+        assertTrue(scenario.contains("\"variant\": \"kevy-5.4\""), "the main story runs kevy as built");
+        CliRun run = CliRun.of(root, "run", "--html", "--reports", reports.toString(), m.group(1));
+        assertEquals(0, run.exit(), run::transcript);
+        assertTrue(run.outLines().get(1).startsWith("FOUND "), "the main command prints a finding: " + run.transcript());
+        String base = Path.of(m.group(1)).getFileName().toString().replaceFirst("\\.json$", "");
+        assertTrue(Files.isRegularFile(reports.resolve(base + ".html")), "and writes its page");
+        assertTrue(Files.readString(root.resolve(".ci/run")).contains("./movescope run --html " + m.group(1)),
+                "CI's smoke line runs the README's main command");
     }
 }

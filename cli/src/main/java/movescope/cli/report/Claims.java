@@ -1,0 +1,52 @@
+package movescope.cli.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each invariant claims, in words — the one table every output uses (run lines, JSON, JUnit, the HTML
+ * page). The text is docs/vocabulary.md's definition, word for word; ClaimsTest compares the two, so a
+ * change to a definition fails the build until both say the same.
+ */
+public final class Claims {
+    private static final Map<String, String> CLAIMS = new LinkedHashMap<>();
+
+    static {
+        CLAIMS.put("NotBothMaps", "a prefix is never in both MIGRATING and MIGRATED");
+        CLAIMS.put("MigratedOnlyGrows", "nothing is ever removed from MIGRATED (while the process lives)");
+        CLAIMS.put("MatchIsLongest", "`match_*` returns the longest prefix of the key in that map");
+        CLAIMS.put("NoAcceptAfterShip",
+                "a router on the source never accepts a write for a prefix whose slice has been shipped");
+        CLAIMS.put("SingleWriter", "at any moment, at most one live node accepts checked writes for a given scoped key");
+        CLAIMS.put("NoLostWrite", "every acknowledged write is still held by some node's store (live or durable)");
+        CLAIMS.put("NoStrandedWrite",
+                "every acknowledged write on key k is held by every node that currently accepts writes for k");
+        CLAIMS.put("QuiescedOnlyInFlight", "a node answers QUIESCED for a key only while a migration of a prefix of "
+                + "it is in flight there");
+        CLAIMS.put("RedirectsConverge", "from any live node, following MISDIRECTED redirects reaches, within "
+                + "`MaxHops` (2) hops, a node that does not redirect: one that accepts, answers QUIESCED (the client "
+                + "waits there) or is down");
+        CLAIMS.put("NoPhantomWrite", "every write held by a store was acknowledged: a write answered MISDIRECTED or "
+                + "QUIESCED never shows up later");
+        CLAIMS.put("MigrationEnds", "every started migration ends (Commit or Abort) within a bound once faults stop");
+    }
+
+    private Claims() {
+    }
+
+    /** The claim of {@code invariant} (or {@code MigrationEnds}), if it is a vocabulary name. */
+    public static Optional<String> of(String invariant) {
+        return Optional.ofNullable(CLAIMS.get(invariant));
+    }
+
+    /** The claim, or a plain pointer to the vocabulary for a name this table does not know. */
+    public static String describe(String invariant) {
+        return of(invariant).orElse("see docs/vocabulary.md for " + invariant);
+    }
+
+    /** Every name and claim, in vocabulary order. */
+    public static Map<String, String> all() {
+        return java.util.Collections.unmodifiableMap(CLAIMS);
+    }
+}
