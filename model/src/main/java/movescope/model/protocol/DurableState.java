@@ -120,6 +120,11 @@ public final class DurableState {
         migrated.put(prefix, st);
     }
 
+    /** remedy ownershipEpoch: a newer INGEST of the prefix superseded this node's MIGRATED entry. */
+    void forgetMigrated(String prefix) {
+        migrated.remove(prefix);
+    }
+
     void persistMigrating(String prefix, MigratingEntry e) {
         migrating.put(prefix, e);
     }

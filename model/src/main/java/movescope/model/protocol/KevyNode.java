@@ -14,6 +14,9 @@ import movescope.model.migration.MigrationError;
 import movescope.model.migration.MigrationState;
 import movescope.model.migration.MigrationTable;
 import movescope.model.migration.SeedLayoutMigrationTable;
+import movescope.model.protocol.remedy.MoveOwnership;
+import movescope.model.protocol.remedy.OwnershipEpochs;
+import movescope.model.protocol.remedy.SupersededMigrated;
 import movescope.model.routing.AcceptReason;
 import movescope.model.routing.Commands;
 import movescope.model.routing.Peers;
@@ -204,6 +207,8 @@ public final class KevyNode {
     private VolatileState vol;
     private Optional<String> bootError = Optional.empty();
     private long nextMoveNumber = 1;
+    /** remedy ownershipEpoch: durable, like {@link #durable} (kept across crashes). */
+    private final OwnershipEpochs epochs;
 
     /** A node named after its {@code node_id} (or {@code "node"} without one), booted at time 0. */
     public KevyNode(NodeConfig config, Variant variant) {
@@ -219,6 +224,7 @@ public final class KevyNode {
         this.name = Objects.requireNonNull(name, "name");
         this.variant = Objects.requireNonNull(variant, "variant");
         this.durable = new DurableState(config);
+        this.epochs = new OwnershipEpochs();
         boot(0, new ArrayList<>());
     }
 
@@ -229,6 +235,7 @@ public final class KevyNode {
         this.vol = other.vol == null ? null : other.vol.copy();
         this.bootError = other.bootError;
         this.nextMoveNumber = other.nextMoveNumber;
+        this.epochs = other.epochs.copy();
     }
 
     /**
@@ -407,6 +414,14 @@ public final class KevyNode {
         String from = a.get(3);
         String to = a.get(5);
         String self = vol.config.nodeId().orElseThrow();
+        Optional<String> notOwned = notOwned(prefix, nowMs);
+        if (notOwned.isPresent()) {
+            String wire = MoveOwnership.refusedText(prefix, notOwned.get());
+            out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
+            trace(out, "StartRefused", "prefix", prefix, "from", from, "to", to, "error", MoveOwnership.ERROR,
+                    "reply", wire);
+            return;
+        }
         Optional<MigrationError> refused = vol.migrations.start(prefix, self, to);
         if (refused.isPresent()) {
             String wire = KevyTexts.moveStartRefused(refused.get().text());
@@ -421,14 +436,51 @@ public final class KevyNode {
         MoveInFlight m = new MoveInFlight(moveId, prefix, self, to, c.conn(), c.reqId(), shard, frames.size(),
                 FrameCodec.encode(frames));
         vol.moves.put(prefix, m);
-        vol.busy.put(shard, moveId);
+        // remedy shipReleasesShard: the shard is busy only while the slice is serialized (this step).
+        if (!variant.shipReleasesShard()) {
+            vol.busy.put(shard, moveId);
+        }
         if (variant.migratingDurable()) {
             durable.persistMigrating(prefix, new MigratingEntry(moveId, self, to, m.attempt));
+        }
+        if (variant.ownershipEpoch()) {
+            epochs.moveEpoch(moveId, prefix); // remedy ownershipEpoch: the move's epoch is fixed here
         }
         trace(out, "Start", "moveId", moveId, "prefix", prefix, "from", self, "to", to, "shard", shard,
                 "frames", frames.size(), "sliceShards", variant.sliceShards().wireName());
         out.add(new Effect.Connect(m.shipId(), to, vol.peers.addr(to), CONNECT_TIMEOUT_MS));
         setTimer(m, "connect", CONNECT_TIMEOUT_MS, out);
+    }
+
+    /**
+     * remedy moveRequiresOwnership: the first prefix under {@code prefix} (itself first) whose keys this
+     * node's write path does not accept now — MIGRATING, MIGRATED, owned elsewhere — or empty when the
+     * node owns every key under it. The prefixes looked at are the moved one and every prefix nested in
+     * it that this node has a record of (migration table, ownership records, scopes).
+     */
+    private Optional<String> notOwned(String prefix, long nowMs) {
+        if (!variant.moveRequiresOwnership()) {
+            return Optional.empty();
+        }
+        java.util.TreeSet<String> nested = new java.util.TreeSet<>();
+        nested.addAll(vol.migrations.migratingSnapshot().keySet());
+        nested.addAll(vol.migrations.migratedSnapshot().keySet());
+        nested.addAll(epochs.prefixes());
+        for (movescope.model.scope.Scope sc : vol.config.scopes()) {
+            nested.add(sc.prefix());
+        }
+        List<String> check = new ArrayList<>(List.of(prefix));
+        for (String q : nested) {
+            if (!q.equals(prefix) && q.startsWith(prefix)) {
+                check.add(q);
+            }
+        }
+        for (String q : check) {
+            if (!route(context(nowMs, Optional.empty()), List.of("SET", q, "")).accepted()) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The rebuild frames of the slice: the prefix's shard's keys, or every shard's with {@code all-shards}. */
@@ -531,9 +583,14 @@ public final class KevyNode {
         }
         m.phase = MoveInFlight.Phase.SENDING;
         // retryAmbiguousShip: the move id rides along, so the target can answer a repeat with its first outcome.
-        List<String> request = variant.retryAmbiguousShip()
+        List<String> request = new ArrayList<>(variant.retryAmbiguousShip()
                 ? List.of("MOVE-SCOPE-INGEST", m.prefix, m.bulk, m.moveId)
-                : List.of("MOVE-SCOPE-INGEST", m.prefix, m.bulk);
+                : List.of("MOVE-SCOPE-INGEST", m.prefix, m.bulk));
+        if (variant.ownershipEpoch()) {
+            // remedy ownershipEpoch: the move hands the prefix over one epoch after the source's record.
+            request.add(Long.toString(epochs.moveEpoch(m.moveId, m.prefix)));
+        }
+        request = List.copyOf(request);
         out.add(new Effect.SendIngest(m.shipId(), m.to, request));
         if (m.attempt == 1 && !m.resumed) {
             trace(out, "Ship", "moveId", m.moveId, "prefix", m.prefix, "from", m.from, "to", m.to, "frames", m.frames,
@@ -615,6 +672,7 @@ public final class KevyNode {
             checkState(st.isPresent(), "Commit found no MIGRATING entry for %s", m.prefix);
             forgetMigrating(m.prefix);
             persistMigrated(m.prefix, st.get());
+            recordGaveAway(m);
             traceEnd(out, "Commit", m, "frames", m.frames);
             finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
         }
@@ -625,6 +683,7 @@ public final class KevyNode {
                 "commit timer fired for %s outside the commit window", m.moveId);
         ((SeedLayoutMigrationTable) vol.migrations).commitInsert(m.prefix, m.removed.get());
         persistMigrated(m.prefix, m.removed.get());
+        recordGaveAway(m);
         traceEnd(out, "CommitInsert", m, "frames", m.frames);
         finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
     }
@@ -632,6 +691,18 @@ public final class KevyNode {
     private void persistMigrated(String prefix, MigrationState st) {
         if (variant.migratedDurable()) {
             durable.persistMigrated(prefix, st);
+        }
+    }
+
+    /**
+     * remedy ownershipEpoch: the commit is this node's newest record for the prefix (it gave it away at the
+     * move's epoch) — unless the prefix came back to this node at a newer epoch while the move was in
+     * flight: then the newer ownership wins and the MIGRATED entry just written is dropped again.
+     */
+    private void recordGaveAway(MoveInFlight m) {
+        if (variant.ownershipEpoch() && epochs.commit(m.prefix, epochs.moveEpoch(m.moveId, m.prefix), m.to)) {
+            vol.migrations = SupersededMigrated.without(vol.migrations, m.prefix);
+            durable.forgetMigrated(m.prefix);
         }
     }
 
@@ -677,7 +748,7 @@ public final class KevyNode {
         // Only a resume after a shard-count change can put two moves on one shard (see resumeMoves); the
         // shard stays busy with the last remaining one in prefix order.
         for (MoveInFlight other : vol.moves.values()) {
-            if (other.shard == m.shard) {
+            if (other.shard == m.shard && !variant.shipReleasesShard()) {
                 vol.busy.put(m.shard, other.moveId);
             }
         }
@@ -704,9 +775,11 @@ public final class KevyNode {
         List<String> a = c.args();
         // retryAmbiguousShip: the request carries the move id as a fourth argument; kevy's form has three.
         boolean keyed = variant.retryAmbiguousShip();
-        if (a.size() != (keyed ? 4 : 3)) {
-            out.add(new Effect.Reply(c.conn(), c.reqId(),
-                    keyed ? KevyTexts.INGEST_ARITY_WITH_MOVE_ID : KevyTexts.INGEST_ARITY));
+        // remedy ownershipEpoch: the epoch is the last argument.
+        boolean epoched = variant.ownershipEpoch();
+        if (a.size() != (keyed ? 4 : 3) + (epoched ? 1 : 0)) {
+            out.add(new Effect.Reply(c.conn(), c.reqId(), epoched ? OwnershipEpochs.arityText(keyed)
+                    : keyed ? KevyTexts.INGEST_ARITY_WITH_MOVE_ID : KevyTexts.INGEST_ARITY));
             return;
         }
         String prefix = a.get(1);
@@ -724,6 +797,9 @@ public final class KevyNode {
                 out.add(new Effect.Reply(c.conn(), c.reqId(), first));
                 return;
             }
+        }
+        if (epoched && !epochGate(c, prefix, prefixShard, moveId, a.get(a.size() - 1), out)) {
+            return;
         }
         List<List<String>> frames;
         try {
@@ -785,6 +861,9 @@ public final class KevyNode {
                 // Durable before the +OK leaves: the source commits on it and stops accepting.
                 durable.learnOwnership(prefix);
             }
+            if (epoched && variant.ownershipOnIngest()) {
+                recordOwned(prefix, OwnershipEpochs.parseEpoch(a.get(a.size() - 1)).orElseThrow());
+            }
             List<Object> kv = new ArrayList<>(List.of("prefix", prefix, "shard", prefixShard, "applied", applied,
                     "ingestShard", variant.ingestShard().wireName(), "logged", variant.ingestLogged()));
             // Remedy fields only when a remedy is on, so kevy 5.4's trace is exactly what it was.
@@ -794,11 +873,50 @@ public final class KevyNode {
             if (variant.ownershipOnIngest()) {
                 kv.addAll(List.of("owned", true));
             }
+            if (epoched) {
+                kv.addAll(List.of("epoch", epochs.epoch(prefix)));
+            }
             trace(out, "Ingest", kv.toArray());
         }
         String reply = wire;
         moveId.ifPresent(id -> durable.rememberIngestOutcome(id, reply));
         out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
+    }
+
+    /**
+     * remedy ownershipEpoch, before anything is applied: a bad epoch argument, or one not newer than this
+     * node's record for the prefix (a late request of an older move), is refused — traced
+     * {@code IngestRefused} with {@code applied=0}, remembered for the move like any first outcome.
+     * Returns true when the INGEST may go on.
+     */
+    private boolean epochGate(Input.ClientCommand c, String prefix, int prefixShard, Optional<String> moveId,
+            String arg, List<Effect> out) {
+        Optional<Long> epoch = OwnershipEpochs.parseEpoch(arg);
+        if (epoch.isPresent() && epochs.isNewer(prefix, epoch.get())) {
+            return true;
+        }
+        String wire = epoch.isEmpty() ? OwnershipEpochs.badEpochText(arg)
+                : OwnershipEpochs.staleEpochText(prefix, epoch.get(), epochs.epoch(prefix));
+        moveId.ifPresent(id -> durable.rememberIngestOutcome(id, wire));
+        List<Object> kv = new ArrayList<>(List.of("prefix", prefix, "shard", prefixShard, "applied", 0,
+                "reason", epoch.isEmpty() ? "bad epoch" : "stale epoch", "reply", wire, "epoch", arg));
+        moveId.ifPresent(id -> kv.addAll(List.of("moveId", id, "remembered", false)));
+        trace(out, "IngestRefused", kv.toArray());
+        out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
+        return false;
+    }
+
+    /**
+     * remedy ownershipEpoch: a successful INGEST at {@code epoch} is this node's newest record for the
+     * prefix, so it supersedes the node's own older MIGRATED entry (it gave the prefix away at an older
+     * epoch), in the table and on disk: the prefix routes Owned again, and a later move of it can start.
+     */
+    private void recordOwned(String prefix, long epoch) {
+        epochs.owned(prefix, epoch);
+        if (vol.migrations.lookupMigrated(prefix).isPresent()) {
+            vol.migrations = SupersededMigrated.without(vol.migrations, prefix);
+            durable.forgetMigrated(prefix);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -872,7 +990,9 @@ public final class KevyNode {
             vol.moves.put(prefix, m);
             // Two resumed moves share a shard only if the shard count changed with a pushed config; both
             // run (each passed Start on its own shard), and the shard names the last in prefix order.
-            vol.busy.put(shard, m.moveId);
+            if (!variant.shipReleasesShard()) {
+                vol.busy.put(shard, m.moveId);
+            }
             beginAttempt(m, nowMs, out);
         }
     }
@@ -955,7 +1075,9 @@ public final class KevyNode {
         }
         RoutingContext ctx = new RoutingContext(v.config.nodeId(), v.peers, v.table, v.migrations, e.ingestPrefix(),
                 peer -> isDown(v, peer, bootMs));
-        return route(ctx, routed).accepted();
+        // The ownership records (ownershipEpoch) are today's, not those of when the write was logged: the
+        // replay keeps the node's own copy, as it does with the migration table empty.
+        return baseRoute(ctx, routed).accepted();
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -969,6 +1091,23 @@ public final class KevyNode {
      * names. The same function routes the log replay at boot (with the table empty then, as always).
      */
     private WriteVerdict route(RoutingContext ctx, List<String> args) {
+        WriteVerdict base = baseRoute(ctx, args);
+        if (!variant.ownershipEpoch() || base instanceof WriteVerdict.Quiesced
+                || (base instanceof WriteVerdict.Accept acc && acc.reason() != AcceptReason.OWNED)) {
+            return base; // no checked write, the ingest rule, a move in flight here (QUIESCED), or the remedy off
+        }
+        // remedy ownershipEpoch: the newest of this node's ownership records for a prefix of the key decides,
+        // over MIGRATED entries and static routes alike (a tie goes to the longer prefix).
+        Optional<OwnershipEpochs.Entry> rec = epochs.decisive(args.get(1));
+        if (rec.isEmpty()) {
+            return base;
+        }
+        return rec.get().owned() ? new WriteVerdict.Accept(AcceptReason.OWNED)
+                : new WriteVerdict.Misdirected(rec.get().to(), ctx.peers().addr(rec.get().to()));
+    }
+
+    /** kevy's write path plus the {@code ownershipOnIngest} hook (the log replay uses this one). */
+    private WriteVerdict baseRoute(RoutingContext ctx, List<String> args) {
         WriteVerdict v = WriteRouter.route(ctx, args);
         if (!variant.ownershipOnIngest() || !(v instanceof WriteVerdict.Misdirected)) {
             return v; // accepted already, QUIESCED (step 2), or the remedy is off
@@ -1145,6 +1284,11 @@ public final class KevyNode {
     @Override
     public String toString() {
         return "KevyNode{" + name + ", " + variant.name() + (vol == null ? ", down" : ", up") + "}";
+    }
+
+    /** remedy ownershipEpoch: this node's durable ownership records (empty with the switch off). */
+    public OwnershipEpochs ownershipEpochs() {
+        return epochs.copy();
     }
 
     /** Peers of the running config (for tests and tools). */

@@ -33,6 +33,19 @@ import movescope.model.migration.TableLayout;
  *                           {@link KevyNode#SHIP_RETRY_DELAY_MS}. The INGEST request then carries the move id
  *                           ({@code MOVE-SCOPE-INGEST <prefix> <bulk> <move-id>}) and the target answers a
  *                           repeated INGEST of a move with its first outcome, remembered durably
+ * @param shipReleasesShard  the MOVE-SCOPE holds its shard BUSY only while it serializes the slice, not while
+ *                           it ships and waits (kevy runs the whole move on the shard's thread): commands on
+ *                           the shard, an incoming INGEST included, run meanwhile; writes under the moving
+ *                           prefix stay QUIESCED by the MIGRATING entry. Crossed moves cannot block each other
+ * @param ownershipEpoch     ownership records carry the prefix's epoch (the static config is epoch 0, each move
+ *                           is the source's epoch + 1, carried on the INGEST request): a successful INGEST at a
+ *                           newer epoch supersedes the node's own MIGRATED entry for the prefix (live and
+ *                           durable), so a prefix can come back; an INGEST not newer than the node's record is
+ *                           refused, applying nothing. Epochs of nested prefixes are comparable (a move's epoch is
+ *                           one more than the source's newest record of any prefix related to it), and a key routes
+ *                           by the newest record of a prefix of it (a tie to the longer prefix)
+ * @param moveRequiresOwnership MOVE-SCOPE p starts only on a node whose write path accepts every key under p, nested
+ *                           prefixes included (kevy checks only that FROM names the node)
  */
 public record Variant(
         TableLayout tableLayout,
@@ -45,7 +58,10 @@ public record Variant(
         boolean ingestLogged,
         boolean migratingDurable,
         boolean ownershipOnIngest,
-        boolean retryAmbiguousShip) {
+        boolean retryAmbiguousShip,
+        boolean shipReleasesShard,
+        boolean ownershipEpoch,
+        boolean moveRequiresOwnership) {
 
     /** Which shards' keys MOVE-SCOPE serializes. */
     public enum SliceShards {
@@ -103,16 +119,19 @@ public record Variant(
 
     /** kevy 5.4 as built. */
     public static final Variant KEVY_54 = new Variant(TableLayout.SEED, OptionalLong.empty(),
-            SliceShards.PREFIX_SHARD, IngestShard.PREFIX_SHARD, false, true, true, false, false, false, false);
+            SliceShards.PREFIX_SHARD, IngestShard.PREFIX_SHARD, false, true, true, false, false, false, false, false, false,
+            false);
 
     /** Every remedy switched on. */
     public static final Variant FIXED = new Variant(TableLayout.ATOMIC, OptionalLong.of(60_000),
-            SliceShards.ALL_SHARDS, IngestShard.KEY_SHARD, true, false, false, true, true, true, true);
+            SliceShards.ALL_SHARDS, IngestShard.KEY_SHARD, true, false, false, true, true, true, true, true, true,
+            true);
 
     /** The switch names, in vocabulary order. */
     public static final java.util.List<String> SWITCHES = java.util.List.of("tableLayout", "shipWriteTimeoutMs",
             "sliceShards", "ingestShard", "migratedDurable", "neverHeardIsDown", "logMisdirected", "ingestLogged",
-            "migratingDurable", "ownershipOnIngest", "retryAmbiguousShip");
+            "migratingDurable", "ownershipOnIngest", "retryAmbiguousShip", "shipReleasesShard", "ownershipEpoch",
+            "moveRequiresOwnership");
 
     public Variant {
         Objects.requireNonNull(tableLayout, "tableLayout");
@@ -133,6 +152,15 @@ public record Variant(
             boolean ingestLogged) {
         this(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, false, false, false);
+    }
+
+    /** The eleven switches before shipReleasesShard, ownershipEpoch and moveRequiresOwnership (all off). */
+    public Variant(TableLayout tableLayout, OptionalLong shipWriteTimeoutMs, SliceShards sliceShards,
+            IngestShard ingestShard, boolean migratedDurable, boolean neverHeardIsDown, boolean logMisdirected,
+            boolean ingestLogged, boolean migratingDurable, boolean ownershipOnIngest, boolean retryAmbiguousShip) {
+        this(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, false, false,
+                false);
     }
 
     /** {@code kevy-5.4} or {@code fixed} (case-insensitive). */
@@ -158,57 +186,86 @@ public record Variant(
 
     public Variant withTableLayout(TableLayout v) {
         return new Variant(v, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withShipWriteTimeoutMs(OptionalLong v) {
         return new Variant(tableLayout, v, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withSliceShards(SliceShards v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, v, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withIngestShard(IngestShard v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, v, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withMigratedDurable(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, v, neverHeardIsDown,
-                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withNeverHeardIsDown(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, v,
-                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withLogMisdirected(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                v, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+                v, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withIngestLogged(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, v, migratingDurable, ownershipOnIngest, retryAmbiguousShip);
+                logMisdirected, v, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withMigratingDurable(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged, v, ownershipOnIngest, retryAmbiguousShip);
+                logMisdirected, ingestLogged, v, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withOwnershipOnIngest(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged, migratingDurable, v, retryAmbiguousShip);
+                logMisdirected, ingestLogged, migratingDurable, v, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership);
     }
 
     public Variant withRetryAmbiguousShip(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
-                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, v);
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, v, shipReleasesShard, ownershipEpoch,
+                moveRequiresOwnership);
+    }
+
+    public Variant withShipReleasesShard(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, v, ownershipEpoch,
+                moveRequiresOwnership);
+    }
+
+    public Variant withOwnershipEpoch(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard, v,
+                moveRequiresOwnership);
+    }
+
+    public Variant withMoveRequiresOwnership(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, v);
     }
 
     /**
@@ -234,6 +291,9 @@ public record Variant(
             case "migratingDurable" -> withMigratingDurable(parseBool(name, value));
             case "ownershipOnIngest" -> withOwnershipOnIngest(parseBool(name, value));
             case "retryAmbiguousShip" -> withRetryAmbiguousShip(parseBool(name, value));
+            case "shipReleasesShard" -> withShipReleasesShard(parseBool(name, value));
+            case "ownershipEpoch" -> withOwnershipEpoch(parseBool(name, value));
+            case "moveRequiresOwnership" -> withMoveRequiresOwnership(parseBool(name, value));
             default -> throw new IllegalArgumentException("unknown variant switch \"" + name + "\" (expected one of "
                     + SWITCHES + ")");
         };
@@ -254,6 +314,9 @@ public record Variant(
         m.put("migratingDurable", Boolean.toString(migratingDurable));
         m.put("ownershipOnIngest", Boolean.toString(ownershipOnIngest));
         m.put("retryAmbiguousShip", Boolean.toString(retryAmbiguousShip));
+        m.put("shipReleasesShard", Boolean.toString(shipReleasesShard));
+        m.put("ownershipEpoch", Boolean.toString(ownershipEpoch));
+        m.put("moveRequiresOwnership", Boolean.toString(moveRequiresOwnership));
         return Collections.unmodifiableSortedMap(m);
     }
 

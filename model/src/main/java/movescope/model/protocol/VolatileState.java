@@ -31,7 +31,8 @@ public final class VolatileState {
     final NodeConfig config;
     final Peers peers;
     final OwnershipTable table;
-    final MigrationTable migrations;
+    /** Not final: the {@code ownershipEpoch} remedy replaces it when a newer INGEST supersedes MIGRATED. */
+    MigrationTable migrations;
     final ShardedStores stores;
     final long bootedAtMs;
     /** shard → prefix being ingested there (set only while an ingest step runs). */

@@ -30,6 +30,9 @@ class VariantTest {
         kevy.put("migratingDurable", "false");
         kevy.put("ownershipOnIngest", "false");
         kevy.put("retryAmbiguousShip", "false");
+        kevy.put("shipReleasesShard", "false");
+        kevy.put("ownershipEpoch", "false");
+        kevy.put("moveRequiresOwnership", "false");
         assertEquals(kevy, Variant.KEVY_54.switches());
         SortedMap<String, String> fixed = new TreeMap<>();
         fixed.put("tableLayout", "atomic");
@@ -43,6 +46,9 @@ class VariantTest {
         fixed.put("migratingDurable", "true");
         fixed.put("ownershipOnIngest", "true");
         fixed.put("retryAmbiguousShip", "true");
+        fixed.put("shipReleasesShard", "true");
+        fixed.put("ownershipEpoch", "true");
+        fixed.put("moveRequiresOwnership", "true");
         assertEquals(fixed, Variant.FIXED.switches());
     }
 
@@ -65,7 +71,7 @@ class VariantTest {
         assertEquals(Variant.FIXED, v);
         assertEquals(TableLayout.SEED, Variant.FIXED.withSwitch("tableLayout", "seed").tableLayout());
         assertEquals(OptionalLong.empty(), Variant.FIXED.withSwitch("shipWriteTimeoutMs", "none").shipWriteTimeoutMs());
-        assertEquals(11, Variant.SWITCHES.size());
+        assertEquals(14, Variant.SWITCHES.size());
         assertEquals(new TreeMap<>(Variant.KEVY_54.switches()).keySet(), new java.util.TreeSet<>(Variant.SWITCHES));
     }
 

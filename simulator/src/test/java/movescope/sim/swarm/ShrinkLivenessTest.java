@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * Proves a liveness failure shrinks to a scenario that is still a liveness failure after faults stop: the
  * shrinker keeps the heal (and restart) steps that end the chaos phase, so it cannot "reproduce"
  * {@code MigrationEnds} with a partition that is never healed. The run is the fixed variant's crossed-moves
- * livelock found by {@code movescope swarm --seed 1 --variant fixed} (run 6): two nodes ship to each other,
- * each INGEST queues behind the other's busy shard, and the retry never gives up.
+ * livelock found by {@code movescope swarm --seed 1 --variant fixed} (run 6) before {@code shipReleasesShard}
+ * existed, so it runs the fixed variant minus that remedy: two nodes ship to each other, each INGEST queues
+ * behind the other's busy shard, and the retry never gives up.
  * Reproduce with {@code mvn -o -q -pl simulator test -Dtest=ShrinkLivenessTest}.
  */
 class ShrinkLivenessTest {
@@ -26,7 +27,7 @@ class ShrinkLivenessTest {
              "name": "swarm-swarm-6",
              "description": "fixed variant, drawn by movescope swarm --seed 1 --variant fixed (run 6): crossed moves livelock",
              "seed": 6018237327423622704,
-             "variant": "fixed",
+             "variant": { "base": "fixed", "shipReleasesShard": false },
              "cluster": {
               "generate": {
                "nodes": 3,
