@@ -22,7 +22,7 @@ public final class Commands {
             "HSET", "HSETNX", "HMSET", "HDEL", "HINCRBY", "HINCRBYFLOAT",
             "SADD", "SREM", "SPOP", "SMOVE",
             "ZADD", "ZREM", "ZINCRBY", "ZPOPMIN", "ZPOPMAX",
-            "XADD", "XDEL", "XTRIM",
+            "XADD", "XDEL", "XTRIM", "XSETID",
             "MSET", "MSETNX", "FLUSHALL", "FLUSHDB", "RENAME", "RENAMENX", "RPOPLPUSH", "LMOVE");
 
     private static final Set<String> READS = sorted(

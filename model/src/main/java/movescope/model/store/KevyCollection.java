@@ -180,18 +180,27 @@ public final class KevyCollection {
         return List.copyOf(out);
     }
 
-    /** Equal when kind, members, values and iteration order are equal (the order is observable in kevy). */
+    /**
+     * Equal when kind and content (members, values) are equal. The iteration order is not part of the value:
+     * the same hash rebuilt on another node can sit in another slot layout (kevy's too), and checks compare
+     * contents. Tests of the order look at {@link #keys()} / {@link #pairs()}.
+     */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof KevyCollection c) || c.kind != kind) {
-            return false;
-        }
-        return pairs().equals(c.pairs());
+        return o instanceof KevyCollection c && c.kind == kind && sorted().equals(c.sorted());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, keys());
+        return Objects.hash(kind, sorted());
+    }
+
+    private java.util.TreeMap<String, String> sorted() {
+        java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : pairs()) {
+            m.put(e.getKey(), e.getValue());
+        }
+        return m;
     }
 
     @Override

@@ -147,12 +147,16 @@ public final class KevyMap<V> {
      * {@code KevyMap::insert}: the grow check first (even for an existing key), then the probe. Returns the
      * previous value, or null for a new key (the old key object is kept, as std's HashMap does).
      */
-    @SuppressWarnings("unchecked")
     public V insert(String key, V value) {
+        return insert(key, value, KevyHash.hash(key));
+    }
+
+    /** {@link #insert} with {@code hash = KevyHash.hash(key)} already computed by the caller. */
+    @SuppressWarnings("unchecked")
+    public V insert(String key, V value, long hash) {
         if (cap == 0 || occupied + deleted >= cap - cap / 8) {
             grow();
         }
-        long hash = KevyHash.hash(key);
         int mask = cap - 1;
         byte tag = h2(hash);
         int g = (int) (hash & mask);
@@ -194,7 +198,12 @@ public final class KevyMap<V> {
      * check, the slot is unchanged). Returns false, changing nothing, when the key is absent.
      */
     public boolean replace(String key, V value) {
-        int slot = find(key, KevyHash.hash(key));
+        return replace(key, value, KevyHash.hash(key));
+    }
+
+    /** {@link #replace} with the key's hash already computed. */
+    public boolean replace(String key, V value, long hash) {
+        int slot = find(key, hash);
         if (slot < 0) {
             return false;
         }

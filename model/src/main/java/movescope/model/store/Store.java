@@ -301,8 +301,9 @@ public final class Store {
      * {@link #live} first, so an expired key has already been removed.
      */
     void put(String key, Value v) {
-        if (!data.replace(key, v)) {
-            data.insert(key, v);
+        long hash = KevyHash.hash(key); // once for both probes
+        if (!data.replace(key, v, hash)) {
+            data.insert(key, v, hash);
         }
     }
 
