@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import movescope.model.election.ElectionConfig;
 import movescope.model.routing.Peer;
 import movescope.model.routing.Peers;
 import movescope.model.scope.Scope;
@@ -31,10 +32,16 @@ import movescope.model.scope.Scope;
  *   <li>{@code bad scopes entry "<token>": empty prefix} / {@code empty writer} / {@code empty fallback}</li>
  * </ul>
  * A blank string is an empty list; an empty token between commas is rejected ({@code empty entry}).
+ *
+ * <p>{@code election} holds what the election plane and the replication gate read: whether the election
+ * listener is up, {@code [server] port}, {@code [cluster] elect_port_base}, {@code [replication] role},
+ * {@code replica_read_only} and {@code upstream} ({@link ElectionConfig}; default {@link ElectionConfig#OFF}).
  */
-public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards) {
+public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards,
+        ElectionConfig election) {
     public NodeConfig {
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(election, "election");
         Objects.requireNonNull(peers, "peers");
         Objects.requireNonNull(scopes, "scopes");
         if (nodeId.isPresent() && nodeId.get().isEmpty()) {
@@ -53,9 +60,22 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
         }
     }
 
+    /** A config without the election plane ({@link ElectionConfig#OFF}). */
+    public NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards) {
+        this(nodeId, peers, scopes, shards, ElectionConfig.OFF);
+    }
+
     /** A one-shard config. */
     public NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes) {
         this(nodeId, peers, scopes, 1);
+    }
+
+    /**
+     * Whether this config runs kevy's election plane: {@code peers} non-empty, {@code node_id} set
+     * (crates/kevy/src/state/election.rs:170-172) and the listener up (:86-99).
+     */
+    public boolean electionPlane() {
+        return election.listener() && !peers.isEmpty() && nodeId.isPresent();
     }
 
     /**
@@ -173,22 +193,27 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
 
     /** This config with another node id ({@code null} = unset). */
     public NodeConfig withNodeId(String id) {
-        return new NodeConfig(Optional.ofNullable(id), peers, scopes, shards);
+        return new NodeConfig(Optional.ofNullable(id), peers, scopes, shards, election);
     }
 
     /** This config with other scopes. */
     public NodeConfig withScopes(List<Scope> newScopes) {
-        return new NodeConfig(nodeId, peers, newScopes, shards);
+        return new NodeConfig(nodeId, peers, newScopes, shards, election);
     }
 
     /** This config with other peers. */
     public NodeConfig withPeers(List<Peer> newPeers) {
-        return new NodeConfig(nodeId, newPeers, scopes, shards);
+        return new NodeConfig(nodeId, newPeers, scopes, shards, election);
     }
 
     /** This config with another shard count. */
     public NodeConfig withShards(int n) {
-        return new NodeConfig(nodeId, peers, scopes, n);
+        return new NodeConfig(nodeId, peers, scopes, n, election);
+    }
+
+    /** This config with other election/replication settings. */
+    public NodeConfig withElection(ElectionConfig e) {
+        return new NodeConfig(nodeId, peers, scopes, shards, e);
     }
 
     /** The peers as kevy's config string, for traces and reports. */
