@@ -87,6 +87,13 @@ import movescope.model.store.Value;
  * <li>{@link Input.HeartbeatFrom}: records the time; trace {@code Heartbeat}. A peer is DOWN when its
  *   last heartbeat is more than 5000 ms before the routing time; never heard → DOWN iff
  *   {@code neverHeardIsDown}; the node itself and ids not in {@code peers} are never DOWN.</li>
+ * <li>[election plane] With {@link NodeConfig#electionPlane()}: {@link Input.ElectDeliver} and the
+ *   {@code elect/tick} timer each run one pump of kevy-elect ({@link ElectionDriver}); the elector's heartbeat
+ *   view is then the DOWN view ({@code HeartbeatFrom} is ignored); write verbs first pass the replication gate
+ *   ({@code -NOREPLICAS …} / {@code -READONLY …}, not executed, not logged, {@code ClientWrite} verdict
+ *   {@code NOREPLICAS}/{@code READONLY}); {@code elect.meta} is durable; {@code ROLE} answers from the
+ *   elector ({@link movescope.model.election.RoleReply}). The gate also applies without the plane
+ *   ({@code role = "replica"} with an upstream).</li>
  * <li>{@link Input.Crash}: trace {@code Crash}; queued commands and moves vanish without replies (their
  *   connections die with the process).</li>
  * <li>{@link Input.Restart}: a running node is crashed first. The boot reads the config file (a pushed
