@@ -23,10 +23,12 @@ public final class TraceProjection {
     /**
      * Actions that neither change nor read a table: the ship and ingest (the target's table is untouched;
      * the source's entry changes only at Commit/Abort), retries (the entry stays MIGRATING), reads, config,
-     * snapshots (MIGRATED's durability is a variant switch, not a snapshot), heartbeats and network faults.
+     * snapshots (MIGRATED's durability is a variant switch, not a snapshot), heartbeats and network faults,
+     * and the election plane (its elector and write gate never touch the migration table).
      */
     public static final Set<String> NOT_TABLE = Set.of("Ship", "ShipRetry", "Ingest", "IngestRefused", "ClientRead",
-            "PushConfig", "Snapshot", "Heartbeat", "Partition", "Heal", "Drop", "Duplicate", "Delay");
+            "PushConfig", "Snapshot", "Heartbeat", "Partition", "Heal", "Drop", "Duplicate", "Delay", "Elect",
+            "GateChange");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -88,8 +90,10 @@ public final class TraceProjection {
                             ok ? count(o, "migratingRestored", n, false) : -1);
                 }
                 case "ClientWrite" -> {
-                    if (!bool(o, "checked", n)) {
-                        yield null; // no routing decision: the table is not consulted
+                    if (!bool(o, "checked", n) || "GATE".equals(o.path("reason").asText())) {
+                        // no routing decision: unchecked, or refused by the replication gate ahead of the
+                        // scope check (READONLY / NOREPLICAS): the table is not consulted
+                        yield null;
                     }
                     yield new TraceEvent(n, text, action, node, "-", "-", "-", "-", text(o, "key", n),
                             text(o, "verdict", n), text(o, "reason", n), true, -1, -1);

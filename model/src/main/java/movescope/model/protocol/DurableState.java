@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import movescope.model.election.ElectMeta;
 import movescope.model.migration.MigrationState;
 
 /**
@@ -29,6 +30,8 @@ public final class DurableState {
     private final TreeMap<String, MigratingEntry> migrating = new TreeMap<>();
     private final TreeSet<String> ownedByIngest = new TreeSet<>();
     private final TreeMap<String, String> ingestOutcomes = new TreeMap<>();
+    /** {@code <data_dir>/elect.meta}: the elector's saved (epoch, voted_for) pair (kevy-elect persist.rs). */
+    private ElectMeta electMeta = ElectMeta.NONE;
 
     DurableState(NodeConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -84,6 +87,15 @@ public final class DurableState {
         return Collections.unmodifiableSortedMap(new TreeMap<>(ingestOutcomes));
     }
 
+    /** The election plane's {@code elect.meta} ({@link ElectMeta#NONE} until the elector first saves). */
+    public ElectMeta electMeta() {
+        return electMeta;
+    }
+
+    void saveElectMeta(ElectMeta m) {
+        electMeta = Objects.requireNonNull(m, "electMeta");
+    }
+
     /** An independent copy (log entries and snapshot images are immutable and shared). */
     DurableState copy() {
         DurableState d = new DurableState(config);
@@ -94,6 +106,7 @@ public final class DurableState {
         d.migrating.putAll(migrating);
         d.ownedByIngest.addAll(ownedByIngest);
         d.ingestOutcomes.putAll(ingestOutcomes);
+        d.electMeta = electMeta;
         return d;
     }
 

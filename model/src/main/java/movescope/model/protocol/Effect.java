@@ -47,6 +47,19 @@ public sealed interface Effect {
         }
     }
 
+    /**
+     * Send an election-plane message to peer {@code to} at {@code addr}, the {@code host:elect_port} of its
+     * {@code peers} entry (crates/kevy/src/state/election.rs:67-75, 328-334). It reaches that peer only if its
+     * election listener is at that address; the simulator delivers it as {@link Input.ElectDeliver}.
+     */
+    record ElectSend(String to, String addr, movescope.model.election.ElectMessage message) implements Effect {
+        public ElectSend {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(addr, "addr");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** Deliver {@link Input.TimerFired} with {@code timerId} after {@code delayMs} (0 = next, after queued events). */
     record SetTimer(String timerId, long delayMs) implements Effect {
         public SetTimer {

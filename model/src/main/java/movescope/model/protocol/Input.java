@@ -79,6 +79,16 @@ public sealed interface Input {
         }
     }
 
+    /**
+     * A message reached this node's election listener ({@code [cluster] elect_port_base}, or
+     * {@code port + 200}): a heartbeat, OFFER, ACCEPT or ANNOUNCE of kevy-elect. Ignored while the plane is off.
+     */
+    record ElectDeliver(long nowMs, movescope.model.election.ElectMessage message) implements Input {
+        public ElectDeliver {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** The process dies: volatile state is lost, durable state kept. */
     record Crash() implements Input {}
 

@@ -90,6 +90,13 @@ import movescope.model.store.Value;
  * <li>{@link Input.HeartbeatFrom}: records the time; trace {@code Heartbeat}. A peer is DOWN when its
  *   last heartbeat is more than 5000 ms before the routing time; never heard → DOWN iff
  *   {@code neverHeardIsDown}; the node itself and ids not in {@code peers} are never DOWN.</li>
+ * <li>[election plane] With {@link NodeConfig#electionPlane()}: {@link Input.ElectDeliver} and the
+ *   {@code elect/tick} timer each run one pump of kevy-elect ({@link ElectionDriver}); the elector's heartbeat
+ *   view is then the DOWN view ({@code HeartbeatFrom} is ignored); write verbs first pass the replication gate
+ *   ({@code -NOREPLICAS …} / {@code -READONLY …}, not executed, not logged, {@code ClientWrite} verdict
+ *   {@code NOREPLICAS}/{@code READONLY}); {@code elect.meta} is durable; {@code ROLE} answers from the
+ *   elector ({@link movescope.model.election.RoleReply}). The gate also applies without the plane
+ *   ({@code role = "replica"} with an upstream).</li>
  * <li>{@link Input.Crash}: trace {@code Crash}; queued commands and moves vanish without replies (their
  *   connections die with the process).</li>
  * <li>{@link Input.Restart}: a running node is crashed first. The boot reads the config file (a pushed
@@ -209,6 +216,8 @@ public final class KevyNode {
     private long nextMoveNumber = 1;
     /** remedy ownershipEpoch: durable, like {@link #durable} (kept across crashes). */
     private final OwnershipEpochs epochs;
+    /** [election plane] The timer effects of the boot at construction (the election tick), see {@link #startEffects()}. */
+    private List<Effect> startEffects = List.of();
 
     /** A node named after its {@code node_id} (or {@code "node"} without one), booted at time 0. */
     public KevyNode(NodeConfig config, Variant variant) {
@@ -225,7 +234,16 @@ public final class KevyNode {
         this.variant = Objects.requireNonNull(variant, "variant");
         this.durable = new DurableState(config);
         this.epochs = new OwnershipEpochs();
-        boot(0, new ArrayList<>());
+        List<Effect> first = new ArrayList<>();
+        boot(0, first);
+        // [election plane] the boot's traces are set-up, but its election tick must be scheduled.
+        List<Effect> timers = new ArrayList<>();
+        for (Effect e : first) {
+            if (e instanceof Effect.SetTimer) {
+                timers.add(e);
+            }
+        }
+        this.startEffects = List.copyOf(timers);
     }
 
     private KevyNode(KevyNode other) {
@@ -236,6 +254,15 @@ public final class KevyNode {
         this.bootError = other.bootError;
         this.nextMoveNumber = other.nextMoveNumber;
         this.epochs = other.epochs.copy();
+        this.startEffects = other.startEffects;
+    }
+
+    /**
+     * [election plane] The timers the boot at construction (time 0) set, which its caller must schedule: the
+     * election plane's first 200 ms tick when the config runs the plane, else nothing.
+     */
+    public List<Effect> startEffects() {
+        return startEffects;
     }
 
     /**
@@ -280,9 +307,21 @@ public final class KevyNode {
                     .filter(m -> m.phase != MoveInFlight.Phase.COMMITTING
                             && m.phase != MoveInFlight.Phase.WAITING_TO_RETRY)
                     .ifPresent(m -> shipFailed(m, e.reason(), e.nowMs(), out));
+        } else if (input instanceof Input.ElectDeliver d) {
+            // [election plane] a message on the election listener: one orchestrator pump.
+            if (vol.elector != null) {
+                ElectionDriver.pump(name, vol, durable, d.nowMs(), Optional.of(d.message()), out);
+            }
+        } else if (input instanceof Input.TimerFired t && t.timerId().equals(ElectionDriver.TICK_TIMER)) {
+            if (vol.elector != null) {
+                ElectionDriver.pump(name, vol, durable, t.nowMs(), Optional.empty(), out);
+            }
         } else if (input instanceof Input.TimerFired t) {
             onTimer(t, out);
         } else if (input instanceof Input.HeartbeatFrom h) {
+            if (vol.elector != null) {
+                return List.of(); // [election plane] its own heartbeats are the one DOWN view
+            }
             vol.lastHeard.merge(h.peerId(), h.nowMs(), Math::max);
             trace(out, "Heartbeat", "from", h.peerId());
         } else if (input instanceof Input.Snapshot s) {
@@ -337,6 +376,20 @@ public final class KevyNode {
             moveScope(c, nowMs, out);
         } else if (cmd.equals("MOVE-SCOPE-INGEST")) {
             ingest(c, nowMs, out);
+        } else if (cmd.equals("ROLE")) {
+            // [election plane] ROLE runs on the connection's shard (ops/replication.rs:122-158).
+            out.add(new Effect.Reply(c.conn(), c.reqId(), args.size() != 1
+                    ? "-ERR wrong number of arguments for 'role' command"
+                    : movescope.model.election.RoleReply.of(Optional.ofNullable(vol.elector), vol.config.peers(),
+                            vol.config.election()).wire()));
+        } else if (Commands.isWrite(args) && vol.gate.writeDenied().isPresent()) {
+            // [election plane] the replication gate, before the scope check: refused writes are neither
+            // executed nor logged (exec.rs:108-112, exec_dispatch.rs:77-81, state/replication.rs:439-462).
+            String wire = vol.gate.writeDenied().get();
+            out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
+            trace(out, "ClientWrite", "conn", c.conn(), "reqId", c.reqId(), "cmd", cmd,
+                    "key", args.size() >= 2 ? args.get(1) : "", "checked", Commands.isCheckedWrite(args),
+                    "verdict", wire.substring(1, wire.indexOf(' ')), "reason", "GATE", "reply", wire, "logged", false);
         } else if (Commands.isCheckedWrite(args)) {
             checkedWrite(c, nowMs, out);
         } else if (Commands.isWrite(args)) {
@@ -958,6 +1011,9 @@ public final class KevyNode {
         }
         vol = b.state();
         bootError = Optional.empty();
+        if (vol.elector != null) {
+            ElectionDriver.start(out); // [election plane] the transport spawns with the boot
+        }
         if (variant.migratingDurable()) {
             trace(out, "Restart", "ok", true, "nodeId", cfg.nodeId().orElse(""), "peers", cfg.peersString(),
                     "scopes", cfg.scopesString(), "shards", cfg.shards(),
@@ -1032,6 +1088,9 @@ public final class KevyNode {
             }
         }
         VolatileState v = new VolatileState(cfg, table, variant.tableLayout().create(), stores, nowMs);
+        // [election plane] every peer unseen at boot; elect.meta restored (state/election.rs:254-304).
+        v.elector = cfg.electionPlane() ? ElectionDriver.newElector(cfg, durable) : null;
+        v.gate = movescope.model.election.ReplicationGate.atBoot(cfg.election(), v.elector != null);
         List<LogEntry> log = durable.log();
         int applied = 0;
         int dropped = 0;
@@ -1136,6 +1195,12 @@ public final class KevyNode {
         }
         if (!v.peers.contains(peer)) {
             return false; // a writer not listed in peers is never DOWN
+        }
+        if (v.elector != null) {
+            // [election plane] the elector's heartbeat view: DOWN at >= 5 s (elector_inbound.rs:166-171).
+            Optional<Long> seen = v.elector.lastSeenMs(peer);
+            return seen.isEmpty() ? variant.neverHeardIsDown()
+                    : nowMs - seen.get() >= movescope.model.election.Elector.DOWN_AFTER_MS;
         }
         Long last = v.lastHeard.get(peer);
         if (last == null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import movescope.model.election.ElectionConfig;
 import movescope.model.routing.Peer;
 import movescope.model.routing.Peers;
 import movescope.model.scope.Scope;
@@ -32,11 +33,16 @@ import movescope.model.scope.Scope;
  *   <li>{@code bad scopes entry "<token>": empty prefix} / {@code empty writer} / {@code empty fallback}</li>
  * </ul>
  * A blank string is an empty list; an empty token between commas is rejected ({@code empty entry}).
+ *
+ * <p>{@code election} holds what the election plane and the replication gate read: whether the election
+ * listener is up, {@code [server] port}, {@code [cluster] elect_port_base}, {@code [replication] role},
+ * {@code replica_read_only} and {@code upstream} ({@link ElectionConfig}; default {@link ElectionConfig#OFF}).
  */
 public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards,
-                         boolean clusterEnabled) {
+                         boolean clusterEnabled, ElectionConfig election) {
     public NodeConfig {
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(election, "election");
         Objects.requireNonNull(peers, "peers");
         Objects.requireNonNull(scopes, "scopes");
         if (nodeId.isPresent() && nodeId.get().isEmpty()) {
@@ -55,9 +61,21 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
         }
     }
 
-    /** A config with {@code [cluster] enabled} off (the default scheme). */
+    /** A config with {@code [cluster] enabled} off (the default scheme) and without the election plane. */
     public NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards) {
-        this(nodeId, peers, scopes, shards, false);
+        this(nodeId, peers, scopes, shards, false, ElectionConfig.OFF);
+    }
+
+    /** A config with the given {@code [cluster] enabled}, without the election plane. */
+    public NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards,
+                      boolean clusterEnabled) {
+        this(nodeId, peers, scopes, shards, clusterEnabled, ElectionConfig.OFF);
+    }
+
+    /** A config with {@code [cluster] enabled} off and the given election settings. */
+    public NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> scopes, int shards,
+                      ElectionConfig election) {
+        this(nodeId, peers, scopes, shards, false, election);
     }
 
     /** A one-shard config. */
@@ -68,6 +86,14 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
     /** The shard of {@code key} (or a MOVE-SCOPE prefix) on this node. */
     public int shardOf(String key) {
         return Sharding.shardOf(key, shards, clusterEnabled);
+    }
+
+    /**
+     * Whether this config runs kevy's election plane: {@code peers} non-empty, {@code node_id} set
+     * (crates/kevy/src/state/election.rs:170-172) and the listener up (:86-99).
+     */
+    public boolean electionPlane() {
+        return election.listener() && !peers.isEmpty() && nodeId.isPresent();
     }
 
     /**
@@ -185,27 +211,32 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
 
     /** This config with another node id ({@code null} = unset). */
     public NodeConfig withNodeId(String id) {
-        return new NodeConfig(Optional.ofNullable(id), peers, scopes, shards, clusterEnabled);
+        return new NodeConfig(Optional.ofNullable(id), peers, scopes, shards, clusterEnabled, election);
     }
 
     /** This config with other scopes. */
     public NodeConfig withScopes(List<Scope> newScopes) {
-        return new NodeConfig(nodeId, peers, newScopes, shards, clusterEnabled);
+        return new NodeConfig(nodeId, peers, newScopes, shards, clusterEnabled, election);
     }
 
     /** This config with other peers. */
     public NodeConfig withPeers(List<Peer> newPeers) {
-        return new NodeConfig(nodeId, newPeers, scopes, shards, clusterEnabled);
+        return new NodeConfig(nodeId, newPeers, scopes, shards, clusterEnabled, election);
     }
 
     /** This config with another shard count. */
     public NodeConfig withShards(int n) {
-        return new NodeConfig(nodeId, peers, scopes, n, clusterEnabled);
+        return new NodeConfig(nodeId, peers, scopes, n, clusterEnabled, election);
     }
 
     /** This config with {@code [cluster] enabled} set to {@code on}. */
     public NodeConfig withClusterEnabled(boolean on) {
-        return new NodeConfig(nodeId, peers, scopes, shards, on);
+        return new NodeConfig(nodeId, peers, scopes, shards, on, election);
+    }
+
+    /** This config with other election/replication settings. */
+    public NodeConfig withElection(ElectionConfig e) {
+        return new NodeConfig(nodeId, peers, scopes, shards, clusterEnabled, e);
     }
 
     /** The peers as kevy's config string, for traces and reports. */

@@ -43,8 +43,14 @@ public final class VolatileState {
     final TreeMap<Integer, String> busy = new TreeMap<>();
     /** Commands queued behind busy shards, in arrival order. */
     final List<Pending> pending = new ArrayList<>();
-    /** peer id → virtual time of its last heartbeat. */
+    /** peer id → virtual time of its last heartbeat (the DOWN view while the election plane is off). */
     final TreeMap<String, Long> lastHeard = new TreeMap<>();
+    /** The election plane's elector, null while the plane is off; its peer views are then the DOWN view. */
+    movescope.model.election.Elector elector;
+    /** The replication write gate (kevy's ReplicationState flags). */
+    movescope.model.election.ReplicationGate gate;
+    /** The last (role, primary, quorum) the topology callback saw; null before the first pump. */
+    ElectionDriver.View electView;
 
     VolatileState(NodeConfig config, OwnershipTable table, MigrationTable migrations, ShardedStores stores,
             long bootedAtMs) {
@@ -78,6 +84,9 @@ public final class VolatileState {
         v.busy.putAll(busy);
         v.pending.addAll(pending);
         v.lastHeard.putAll(lastHeard);
+        v.elector = elector == null ? null : elector.copy();
+        v.gate = gate == null ? null : gate.copy();
+        v.electView = electView;
         return v;
     }
 
@@ -110,6 +119,11 @@ public final class VolatileState {
 
     public int queuedCommands() {
         return pending.size();
+    }
+
+    /** The election plane's elector (a copy), empty while the plane is off. */
+    public Optional<movescope.model.election.Elector> elector() {
+        return Optional.ofNullable(elector).map(movescope.model.election.Elector::copy);
     }
 
     /** The move whose current ship attempt has connection id {@code shipId} (see {@link MoveInFlight#shipId()}). */

@@ -41,6 +41,9 @@ sealed interface Events {
     /** Effects the node asked for, deferred by MOVE-SCOPE's serialization time. */
     record Deferred(String node, long inc, List<Effect> effects) implements Events {}
 
+    /** An election-plane message reaches the listener of {@code node} in its incarnation {@code inc}. */
+    record ElectArrives(String node, long inc, movescope.model.election.ElectMessage message) implements Events {}
+
     /** Node {@code node} sends its heartbeats. */
     record HeartbeatTick(String node) implements Events {}
 

@@ -70,8 +70,8 @@ final class Heartbeats {
             TreeMap<String, List<String>> m = new TreeMap<>();
             if (policy != HeartbeatPolicy.NONE) {
                 for (KevyNode r : nodeList) {
-                    if (!r.isUp()) {
-                        continue;
+                    if (!r.isUp() || r.config().electionPlane()) {
+                        continue; // a node with the election plane hears kevy-elect's own heartbeats
                     }
                     Set<String> peers = new HashSet<>();
                     for (Peer p : r.config().peers()) {
@@ -79,7 +79,7 @@ final class Heartbeats {
                     }
                     if (policy == HeartbeatPolicy.ALL) {
                         for (String p : nodeIds) {
-                            if (!p.equals(r.name()) && peers.contains(p)) {
+                            if (!p.equals(r.name()) && peers.contains(p) && !nodes.get(p).config().electionPlane()) {
                                 m.computeIfAbsent(p, k -> new ArrayList<>()).add(r.name());
                             }
                         }
@@ -88,7 +88,7 @@ final class Heartbeats {
                         for (Scope s : r.config().scopes()) {
                             if (s.fallback().isPresent() && s.fallback().get().equals(r.name())
                                     && !s.writer().equals(r.name()) && peers.contains(s.writer())
-                                    && nodes.containsKey(s.writer())) {
+                                    && nodes.containsKey(s.writer()) && !nodes.get(s.writer()).config().electionPlane()) {
                                 writers.add(s.writer());
                             }
                         }

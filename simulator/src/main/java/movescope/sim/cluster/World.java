@@ -199,6 +199,10 @@ public final class World implements WorldView {
     // =================================================================================== set-up
 
     private void setUp(Rng root) {
+        // The election plane's first 200 ms wait, from the boot at construction (nothing without the plane).
+        for (String id : nodeIds) {
+            execute(id, nodes.get(id).startEffects(), false);
+        }
         preload();
         if (sc.cluster().warm()) {
             for (String p : nodeIds) {
@@ -295,6 +299,8 @@ public final class World implements WorldView {
     private void handle(Events e) {
         if (e instanceof Events.HeartbeatTick h) {
             heartbeatTick(h.node());
+        } else if (e instanceof Events.ElectArrives a) {
+            electArrives(a);
         } else if (e instanceof Events.RequestArrives r) {
             requestArrives(r);
         } else if (e instanceof Events.ReplyArrives r) {
@@ -413,6 +419,8 @@ public final class World implements WorldView {
                 ingest.connect(id, c);
             } else if (e instanceof Effect.SendIngest s) {
                 ingest.sendIngest(id, s);
+            } else if (e instanceof Effect.ElectSend s) {
+                electSend(id, s);
             } else if (e instanceof Effect.SetTimer t) {
                 long token = ++timerTokens;
                 timers.get(id).put(t.timerId(), token);
@@ -555,6 +563,9 @@ public final class World implements WorldView {
             return;
         }
         String p = s.get().writer();
+        if (n.config().electionPlane()) {
+            return; // its DOWN view is kevy-elect's heartbeats, delivered as messages
+        }
         Long tick = heartbeats.lastTick(p);
         if (p.equals(id) || tick == null || !nodes.containsKey(p) || !nodes.get(p).isUp()
                 || heartbeats.receiversOf(p).contains(id) || net.isCut(p, id)) {
@@ -699,6 +710,59 @@ public final class World implements WorldView {
             }
             if (heartbeats.heard(r, p, now)) {
                 agenda.schedule(now + movescope.model.protocol.KevyNode.DOWN_AFTER_MS + 1, new Events.DownWatch(r, p));
+            }
+        }
+    }
+
+    // =================================================================================== election plane
+
+    /**
+     * An election-plane message to {@code s.addr()}: it reaches the node whose election listener is bound
+     * there (up, plane on, {@code host:elect_port_base|port+200}); with none, it is lost, as a dial to a
+     * closed port is (kevy retries the dial; the model has no queue to keep it in). Loss, partitions and
+     * rules apply; heartbeats are class {@code heartbeat}, the rest {@code election}.
+     */
+    private void electSend(String from, Effect.ElectSend s) {
+        String to = null;
+        for (NodeSpec spec : sc.cluster().nodes()) {
+            KevyNode n = nodes.get(spec.id());
+            if (n.isUp() && n.config().electionPlane()
+                    && (spec.host() + ":" + n.config().election().listenPort()).equals(s.addr())) {
+                to = spec.id();
+                break;
+            }
+        }
+        if (to == null) {
+            count("electNoListener");
+            return;
+        }
+        MessageClass cls = s.message() instanceof movescope.model.election.ElectMessage.Hb
+                ? MessageClass.HEARTBEAT : MessageClass.ELECTION;
+        Network.Fate fate = net.send(now, from, to, cls);
+        traceFate(fate, from, to, cls);
+        for (long d : fate.delays()) {
+            agenda.schedule(now + d, new Events.ElectArrives(to, inc(to), s.message()));
+        }
+    }
+
+    private void electArrives(Events.ElectArrives a) {
+        KevyNode n = nodes.get(a.node());
+        if (!n.isUp() || inc(a.node()) != a.inc()) {
+            return; // the listener that the message was sent to died with its process
+        }
+        count("electMessages");
+        String p = a.message().sender();
+        boolean hb = a.message() instanceof movescope.model.election.ElectMessage.Hb;
+        List<String> watched = hb ? heartbeats.watchedKeys(a.node(), p) : List.of();
+        boolean wasDown = !watched.isEmpty() && n.isDown(p, now);
+        stepNode(a.node(), new Input.ElectDeliver(now, a.message()));
+        if (!watched.isEmpty()) {
+            if (wasDown) {
+                feed.bumpEpoch(a.node());
+                checker.routingChanged(watched);
+            }
+            if (heartbeats.heard(a.node(), p, now)) {
+                agenda.schedule(now + KevyNode.DOWN_AFTER_MS + 1, new Events.DownWatch(a.node(), p));
             }
         }
     }

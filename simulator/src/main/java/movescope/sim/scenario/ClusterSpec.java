@@ -32,7 +32,8 @@ public record ClusterSpec(
         long sendBufferBytes,
         long commitWindowMs,
         Optional<GenerateSpec> generate,
-        boolean clusterEnabled) {
+        boolean clusterEnabled,
+        ElectionSpec election) {
 
     public static final long DEFAULT_FRAME_COST_US = 68;
     public static final long DEFAULT_SEND_BUFFER_BYTES = 4L * 1024 * 1024;
@@ -42,12 +43,30 @@ public record ClusterSpec(
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(heartbeats, "heartbeats");
         Objects.requireNonNull(generate, "generate");
+        Objects.requireNonNull(election, "election");
         if (commitWindowMs < 0) {
             throw new IllegalArgumentException("commitWindowMs must be >= 0");
         }
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
+    }
+
+    /** A cluster without election-plane defaults and with {@code [cluster] enabled} off on every node. */
+    public ClusterSpec(List<NodeSpec> nodes, List<Scope> scopes, int shards, boolean warm, HeartbeatPolicy heartbeats,
+            long sliceFrameCostUs, long sendBufferBytes, long commitWindowMs, Optional<GenerateSpec> generate) {
+        this(nodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes, commitWindowMs, generate,
+                false, ElectionSpec.NONE);
+    }
+
+    /** Node {@code n}'s election-plane and replication config (its overrides, else the cluster's). */
+    public movescope.model.election.ElectionConfig electionOf(NodeSpec n) {
+        return ElectionSpec.resolve(n.election(), election, n.clientPort());
+    }
+
+    /** The address node {@code n}'s election listener binds: its host and elect_port_base or port + 200. */
+    public String electListenAddr(NodeSpec n) {
+        return n.host() + ":" + electionOf(n).listenPort();
     }
 
     public Optional<NodeSpec> node(String id) {
@@ -77,10 +96,12 @@ public record ClusterSpec(
     }
 
     /** Node {@code id}'s config file at time 0. */
-    /** A cluster with {@code [cluster] enabled} off on every node (kevy's default shard scheme). */
+    /** A cluster with the given {@code [cluster] enabled} on every node, without election-plane defaults. */
     public ClusterSpec(List<NodeSpec> nodes, List<Scope> scopes, int shards, boolean warm, HeartbeatPolicy heartbeats,
-                       long sliceFrameCostUs, long sendBufferBytes, long commitWindowMs, Optional<GenerateSpec> generate) {
-        this(nodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes, commitWindowMs, generate, false);
+                       long sliceFrameCostUs, long sendBufferBytes, long commitWindowMs, Optional<GenerateSpec> generate,
+                       boolean clusterEnabled) {
+        this(nodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes, commitWindowMs, generate,
+                clusterEnabled, ElectionSpec.NONE);
     }
 
     public NodeConfig configOf(String id) {
@@ -96,11 +117,11 @@ public record ClusterSpec(
             }
         }
         return new NodeConfig(n.nodeId() ? Optional.of(n.id()) : Optional.empty(), peers, scopesOf(n),
-                n.shards().orElse(shards), clusterEnabled);
+                n.shards().orElse(shards), clusterEnabled, electionOf(n));
     }
 
     public ClusterSpec withNodes(List<NodeSpec> newNodes) {
         return new ClusterSpec(newNodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
-                commitWindowMs, Optional.empty(), clusterEnabled);
+                commitWindowMs, Optional.empty(), clusterEnabled, election);
     }
 }

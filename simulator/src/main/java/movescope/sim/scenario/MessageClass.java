@@ -11,7 +11,10 @@ public enum MessageClass {
     INGEST("ingest"),
     /** The target's reply to MOVE-SCOPE-INGEST. */
     INGEST_REPLY("ingestReply"),
-    HEARTBEAT("heartbeat");
+    /** A heartbeat: the simulator's (election plane off) or kevy-elect's HB (plane on). */
+    HEARTBEAT("heartbeat"),
+    /** kevy-elect's OFFER, ACCEPT and ANNOUNCE on the election port. */
+    ELECTION("election");
 
     private final String wireName;
 
@@ -34,6 +37,6 @@ public enum MessageClass {
             }
         }
         throw new IllegalArgumentException(
-                "expected one of any, request, reply, ingest, ingestReply, heartbeat, got \"" + s + "\"");
+                "expected one of any, request, reply, ingest, ingestReply, heartbeat, election, got \"" + s + "\"");
     }
 }

@@ -10,7 +10,8 @@ import movescope.model.scope.Scope;
  * One node of the cluster. Absent {@code peers}/{@code scopes}/{@code shards} mean "the cluster's" and are
  * kept absent so that a written-back scenario stays as short as the original.
  *
- * @param nodeId whether {@code [cluster] node_id} is set (to {@code id})
+ * @param nodeId   whether {@code [cluster] node_id} is set (to {@code id})
+ * @param election this node's election-plane and replication overrides
  */
 public record NodeSpec(
         String id,
@@ -20,7 +21,8 @@ public record NodeSpec(
         boolean nodeId,
         Optional<List<String>> peers,
         Optional<List<Scope>> scopes,
-        OptionalInt shards) {
+        OptionalInt shards,
+        ElectionSpec election) {
 
     public static final int DEFAULT_CLIENT_PORT = 6004;
     public static final int DEFAULT_ELECT_PORT = 16100;
@@ -31,6 +33,13 @@ public record NodeSpec(
         peers = peers.map(List::copyOf);
         scopes = scopes.map(List::copyOf);
         Objects.requireNonNull(shards, "shards");
+        Objects.requireNonNull(election, "election");
+    }
+
+    /** A node without election-plane overrides. */
+    public NodeSpec(String id, String host, int clientPort, int electPort, boolean nodeId,
+            Optional<List<String>> peers, Optional<List<Scope>> scopes, OptionalInt shards) {
+        this(id, host, clientPort, electPort, nodeId, peers, scopes, shards, ElectionSpec.NONE);
     }
 
     public String clientAddr() {

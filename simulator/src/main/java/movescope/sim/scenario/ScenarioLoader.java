@@ -168,6 +168,7 @@ public final class ScenarioLoader {
         long sendBuffer = o.optLong("sendBufferBytes", ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0);
         long commitWindow = o.optLong("commitWindowMs", 0, 0);
         boolean clusterEnabled = o.optBool("clusterEnabled", false);
+        ElectionSpec election = election(o, false);
         List<NodeSpec> nodes;
         List<Scope> scopes;
         Optional<GenerateSpec> generate = Optional.empty();
@@ -218,7 +219,7 @@ public final class ScenarioLoader {
         }
         o.done();
         ClusterSpec cluster = new ClusterSpec(nodes, scopes, shards, warm, hb, frameCost, sendBuffer, commitWindow,
-                generate, clusterEnabled);
+                generate, clusterEnabled, election);
         // Every node's table must build, as kevy's boot would otherwise stop with
         // "kevy: bad [cluster] scopes config: <error>"; the error points at the list that was used.
         if (hasGenerate) {
@@ -266,8 +267,27 @@ public final class ScenarioLoader {
         Optional<List<Scope>> scopes = o.opt("scopes").isPresent()
                 ? Optional.of(scopes(o.req("scopes"))) : Optional.empty();
         OptionalInt shards = o.optInt("shards", 1, 1024);
+        ElectionSpec election = election(o, true);
         o.done();
-        return new NodeSpec(id, host, clientPort, electPort, nodeId, peers, scopes, shards);
+        return new NodeSpec(id, host, clientPort, electPort, nodeId, peers, scopes, shards, election);
+    }
+
+    /** The election-plane and replication fields of the cluster or of one node ({@code upstream}: node only). */
+    private static ElectionSpec election(Obj o, boolean node) throws ScenarioException {
+        Optional<Boolean> listener = o.optBool("electionListener");
+        OptionalInt base = o.optInt("electPortBase", 0, 65535);
+        Optional<movescope.model.election.ReplicationRole> role = Optional.empty();
+        Optional<String> roleText = o.optString("replicationRole");
+        if (roleText.isPresent()) {
+            try {
+                role = Optional.of(movescope.model.election.ReplicationRole.parse(roleText.get()));
+            } catch (IllegalArgumentException e) {
+                throw Obj.error(o.node("replicationRole"), e.getMessage());
+            }
+        }
+        Optional<Boolean> readOnly = o.optBool("replicaReadOnly");
+        Optional<String> upstream = node ? o.optString("upstream") : Optional.empty();
+        return new ElectionSpec(listener, base, role, readOnly, upstream);
     }
 
     static List<Scope> scopes(JNode n) throws ScenarioException {

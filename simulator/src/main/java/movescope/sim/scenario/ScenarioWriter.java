@@ -177,6 +177,7 @@ public final class ScenarioWriter {
                 if (n.shards().isPresent()) {
                     g.writeNumberField("shards", n.shards().getAsInt());
                 }
+                writeElection(g, n.election());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -206,7 +207,27 @@ public final class ScenarioWriter {
         if (c.commitWindowMs() != 0) {
             g.writeNumberField("commitWindowMs", c.commitWindowMs());
         }
+        writeElection(g, c.election());
         g.writeEndObject();
+    }
+
+    /** The election-plane fields that the file gave (absent ones stay absent). */
+    private static void writeElection(JsonGenerator g, ElectionSpec e) throws IOException {
+        if (e.electionListener().isPresent()) {
+            g.writeBooleanField("electionListener", e.electionListener().get());
+        }
+        if (e.electPortBase().isPresent()) {
+            g.writeNumberField("electPortBase", e.electPortBase().getAsInt());
+        }
+        if (e.replicationRole().isPresent()) {
+            g.writeStringField("replicationRole", e.replicationRole().get().wireName());
+        }
+        if (e.replicaReadOnly().isPresent()) {
+            g.writeBooleanField("replicaReadOnly", e.replicaReadOnly().get());
+        }
+        if (e.upstream().isPresent()) {
+            g.writeStringField("upstream", e.upstream().get());
+        }
     }
 
     private static void writeLatency(JsonGenerator g, Latency l) throws IOException {
