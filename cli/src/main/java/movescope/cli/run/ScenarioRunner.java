@@ -223,7 +223,10 @@ public final class ScenarioRunner {
             goldenOutcome = GoldenFile.compare(golden, rendering);
         }
 
-        boolean passed = result.passed() && !(goldenOutcome instanceof GoldenFile.Outcome.Differs);
+        // A run without its golden file checks less than it claims: that is a failure, not a pass (record
+        // one with --rewrite). A run under another seed than the golden's is reported as not comparable.
+        boolean passed = result.passed() && !(goldenOutcome instanceof GoldenFile.Outcome.Differs)
+                && !(goldenOutcome instanceof GoldenFile.Outcome.Missing);
         String reproduce = "movescope run --seed " + seed.seed() + " " + l.typed();
         AtomicFiles.write(reportPath, RunReport.render(result, new RunReport.Context(l.typed().toString(),
                 seed.origin().label(), passed, display(tracePath), display(golden), goldenOutcome, reproduce)));
@@ -271,9 +274,9 @@ public final class ScenarioRunner {
         } else if (golden instanceof GoldenFile.Outcome.Differs) {
             return "DIFFERS from " + display(goldenPath);
         } else if (golden instanceof GoldenFile.Outcome.Missing) {
-            return "missing (record one with --rewrite)";
+            return "MISSING: " + display(goldenPath) + " (record one with --rewrite)";
         } else if (golden instanceof GoldenFile.Outcome.NotApplicable n) {
-            return "not compared (recorded with seed " + n.goldenSeed() + ")";
+            return "NOT COMPARABLE (recorded with seed " + n.goldenSeed() + ", this run used another)";
         } else if (golden instanceof GoldenFile.Outcome.Rewritten w) {
             return w.changed() ? "rewritten: " + display(goldenPath) : "unchanged";
         }
