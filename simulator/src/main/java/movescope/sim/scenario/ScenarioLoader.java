@@ -44,6 +44,14 @@ public final class ScenarioLoader {
         return bind(LocatedJsonParser.parse(file, name));
     }
 
+    /**
+     * Loads a file's bytes as read from disk (strict UTF-8, the same caps as {@link #load(Path, String)});
+     * {@code name} names them in errors. The fuzz test's entry point.
+     */
+    public static Scenario loadBytes(byte[] bytes, String name) throws ScenarioException {
+        return bind(LocatedJsonParser.parseBytes(bytes, name));
+    }
+
     /** Loads from text; {@code sourceName} names the text in errors. */
     public static Scenario loadString(String json, String sourceName) throws ScenarioException {
         return bind(LocatedJsonParser.parse(json, sourceName));

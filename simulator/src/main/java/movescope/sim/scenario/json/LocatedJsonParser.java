@@ -40,6 +40,7 @@ public final class LocatedJsonParser {
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNumberLength(Limits.MAX_FILE_BYTES)
                     .maxStringLength(Limits.MAX_FILE_BYTES)
+                    .maxNameLength(Limits.MAX_FILE_BYTES)
                     .maxNestingDepth(Limits.MAX_DEPTH + 8)
                     .build())
             .build();
@@ -58,6 +59,15 @@ public final class LocatedJsonParser {
     /** Parses a file; {@code name} (the path as the user typed it) names it in errors. */
     public static JNode parse(Path path, String name) throws ScenarioException {
         return parse(Utf8Text.decode(readCapped(path, name), name), name);
+    }
+
+    /** Parses a file's bytes (strict UTF-8, at most {@link Limits#MAX_FILE_BYTES}); {@code name} names them. */
+    public static JNode parseBytes(byte[] bytes, String name) throws ScenarioException {
+        if (bytes.length > Limits.MAX_FILE_BYTES) {
+            throw fileError(name, "is " + bytes.length + " bytes; the limit for this input is " + Limits.MAX_FILE_BYTES
+                    + " bytes");
+        }
+        return parse(Utf8Text.decode(bytes, name), name);
     }
 
     /**
