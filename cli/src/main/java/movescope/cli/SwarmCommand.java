@@ -96,6 +96,14 @@ public class SwarmCommand implements Callable<Integer> {
             err.println("movescope swarm: --variant must be kevy-5.4 or fixed, got \"" + variant + "\"");
             return ExitCode.BAD_INPUT.code();
         }
+        if (shrinkTo != null) {
+            // Checked before the swarm runs: a bad path must not be found only after the last run.
+            java.util.Optional<String> problem = movescope.cli.io.WritableTarget.fileProblem(console.resolve(shrinkTo));
+            if (problem.isPresent()) {
+                err.println("movescope swarm: --shrink-to " + shrinkTo + ": " + problem.get());
+                return ExitCode.BAD_INPUT.code();
+            }
+        }
         Scenario base;
         String templateName;
         try {
@@ -110,7 +118,7 @@ public class SwarmCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCode.BAD_INPUT.code();
         } catch (IOException e) {
-            err.println(template + ":0:0: cannot read the template: " + ScenarioRunner.describe(e));
+            err.println(template + ": cannot read the template: " + ScenarioRunner.describe(e));
             return ExitCode.BAD_INPUT.code();
         }
 

@@ -3,6 +3,8 @@ package movescope.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import movescope.sim.scenario.json.Limits;
+import movescope.sim.scenario.json.LocatedJsonParser;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,9 +101,16 @@ public final class TraceCheckCommand implements Callable<Integer> {
             Path file = console.resolve(t);
             try {
                 Variant v = variantOf(file, root.get());
-                inputs.add(new TraceCheck.Input(t.toString(), Files.readAllLines(file), TableVariant.of(v)));
-            } catch (IOException | IllegalArgumentException | ScenarioException e) {
-                err.println("movescope trace-check: " + t + ": " + e.getMessage());
+                String text = LocatedJsonParser.readUtf8(file, t.toString(), Limits.MAX_TRACE_BYTES);
+                inputs.add(new TraceCheck.Input(t.toString(), text.lines().toList(), TableVariant.of(v)));
+            } catch (ScenarioException e) {
+                // already names the file: "<file>: <reason>" or "<file>:<line>:<column>: <problem>"
+                err.println("movescope trace-check: " + e.getMessage());
+                err.flush();
+                return ExitCode.BAD_INPUT.code();
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("movescope trace-check: " + t + ": " + (e instanceof IOException io
+                        ? movescope.sim.scenario.json.JsonMessages.ioReason(io) : e.getMessage()));
                 err.flush();
                 return ExitCode.BAD_INPUT.code();
             }
@@ -195,7 +204,14 @@ public final class TraceCheckCommand implements Callable<Integer> {
         if (!Files.isRegularFile(report)) {
             throw new IllegalArgumentException("no run report " + report.getFileName() + " next to it; pass --variant");
         }
-        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        JsonNode r;
+        try {
+            r = new ObjectMapper().readTree(LocatedJsonParser.readUtf8(report, report.toString(), Limits.MAX_TRACE_BYTES));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+            throw new IllegalArgumentException("the run report " + report.getFileName() + " is not valid JSON"
+                    + (l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")") + "; pass --variant");
+        }
         String named = r.path("variant").asText("");
         if (named.equals("kevy-5.4") || named.equals("fixed")) {
             return Variant.named(named);
@@ -204,7 +220,7 @@ public final class TraceCheckCommand implements Callable<Integer> {
         for (Path base : List.of(console.workingDir(), root)) {
             Path f = base.resolve(scenario);
             if (!scenario.isEmpty() && Files.isRegularFile(f)) {
-                return ScenarioLoader.load(f).variant();
+                return ScenarioLoader.load(f, scenario).variant();
             }
         }
         throw new IllegalArgumentException("the run report names variant \"" + named + "\" and no readable scenario"

@@ -34,7 +34,7 @@ class ExitCodeTest {
 
     @Test
     void passIsZero() {
-        Scenarios.write(dir, "scenarios/ok.json", Scenarios.simple("ok", "\"+OK\"", HOLD4));
+        Scenarios.writeWithGolden(dir, "scenarios/ok.json", Scenarios.simple("ok", "\"+OK\"", HOLD4));
         CliRun r = run("run", "--reports", "out", "scenarios/ok.json");
         assertEquals(0, r.exit(), r::transcript);
         assertTrue(r.out().contains("PASS scenarios/ok.json"), r::transcript);
@@ -42,8 +42,21 @@ class ExitCodeTest {
     }
 
     @Test
+    void aMissingGoldenFailsTheRunAndAnotherSeedIsNotComparable() {
+        Scenarios.write(dir, "scenarios/ok.json", Scenarios.simple("ok", "\"+OK\"", HOLD4));
+        CliRun missing = run("run", "--reports", "out", "scenarios/ok.json");
+        assertEquals(1, missing.exit(), missing::transcript);
+        assertTrue(missing.out().contains("FAIL scenarios/ok.json: PASS") && missing.out().contains("golden MISSING"),
+                missing::transcript);
+        CliRun rewrite = run("run", "--rewrite", "--reports", "out", "scenarios/ok.json");
+        assertEquals(0, rewrite.exit(), rewrite::transcript);
+        CliRun other = run("run", "--seed", "5", "--reports", "out", "scenarios/ok.json");
+        assertTrue(other.out().contains("golden NOT COMPARABLE (recorded with seed "), other::transcript);
+    }
+
+    @Test
     void folderArgumentRunsEveryScenarioBelowItAndQuietKeepsItShort() {
-        Scenarios.write(dir, "scenarios/x/ok.json", Scenarios.simple("ok", "\"+OK\"", HOLD4));
+        Scenarios.writeWithGolden(dir, "scenarios/x/ok.json", Scenarios.simple("ok", "\"+OK\"", HOLD4));
         Scenarios.write(dir, "scenarios/x/y/wrong.json", Scenarios.simple("wrong", "\"-ERR no\"", HOLD4));
         CliRun r = run("run", "--quiet", "--reports", "out", "scenarios");
         assertEquals(1, r.exit(), r::transcript);

@@ -41,7 +41,7 @@ class ReportsLocationTest {
     void runWritesIntoTheCheckoutsReportsFolder() throws Exception {
         Path checkout = dir.resolve("co");
         Files.createDirectories(checkout.resolve("reports"));
-        Scenarios.write(checkout, "scenarios/ok.json", Scenarios.simple("ok", "\"+OK\"", ExitCodeTest.HOLD4));
+        Scenarios.writeWithGolden(checkout, "scenarios/ok.json", Scenarios.simple("ok", "\"+OK\"", ExitCodeTest.HOLD4));
         CliRun r = CliRun.of(dir, "run", "co/scenarios/ok.json");
         assertEquals(0, r.exit(), r::transcript);
         assertEquals(true, Files.isRegularFile(checkout.resolve("reports/ok.report.json")), r::transcript);

@@ -28,7 +28,7 @@ class RunReportTest {
 
     @Test
     void reportDescribesTheRunAndItsTrace() throws Exception {
-        Scenarios.write(dir, "scenarios/r.json", Scenarios.simple("r", "\"+OK\"", ExitCodeTest.HOLD4));
+        Scenarios.writeWithGolden(dir, "scenarios/r.json", Scenarios.simple("r", "\"+OK\"", ExitCodeTest.HOLD4));
         CliRun run = CliRun.of(dir, "run", "--reports", "out", "scenarios/r.json");
         assertEquals(0, run.exit(), run::transcript);
 
@@ -39,7 +39,7 @@ class RunReportTest {
         assertEquals("PASS", report.get("verdict").asText());
         assertTrue(report.get("passed").asBoolean());
         assertEquals("+OK", report.get("steps").get(0).get("reply").asText());
-        assertEquals("missing", report.get("golden").get("outcome").asText());
+        assertEquals("same", report.get("golden").get("outcome").asText());
         assertEquals("movescope run --seed " + report.get("seed").asLong() + " scenarios/r.json",
                 report.get("reproduce").asText());
         assertTrue(report.get("baits").get("BaitCommitted").asLong() >= 1);

@@ -29,6 +29,24 @@ final class Scenarios {
                 """.formatted(name, stepExpect, extra);
     }
 
+    /**
+     * Writes a scenario and records its golden file ({@code run --rewrite}, reports in a throwaway folder):
+     * a run without its golden file fails, so a test that wants a passing run needs one.
+     */
+    static Path writeWithGolden(Path dir, String relative, String text) {
+        Path file = write(dir, relative, text);
+        try {
+            Path reports = Files.createTempDirectory("movescope-golden-reports");
+            CliRun r = CliRun.of(dir, "run", "--rewrite", "--reports", reports.toString(), relative);
+            if (r.exit() != 0 && r.exit() != 1) {
+                throw new IllegalStateException("recording the golden failed:\n" + r.transcript());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
     static Path write(Path dir, String relative, String text) {
         try {
             Path file = dir.resolve(relative);

@@ -29,7 +29,7 @@ class TraceCheckCommandTest {
 
     @Test
     void acceptsARunsTraceAndRejectsItWithACommitStepRemoved() throws Exception {
-        Scenarios.write(dir, "scenarios/t.json", Scenarios.simple("t", "\"+OK\"", ExitCodeTest.HOLD4));
+        Scenarios.writeWithGolden(dir, "scenarios/t.json", Scenarios.simple("t", "\"+OK\"", ExitCodeTest.HOLD4));
         CliRun run = CliRun.of(dir, env(), "run", "--reports", "out", "scenarios/t.json");
         assertEquals(0, run.exit(), run::transcript);
 

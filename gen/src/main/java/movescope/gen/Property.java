@@ -12,10 +12,13 @@ import java.util.function.Predicate;
  * reproduction.
  *
  * <p>Seeds: trial 0 runs with the base seed itself, trial i &gt; 0 with {@code Rng.of(base).fork("trial/"
- * + i).seed()}. A failing trial's seed, passed back as {@code -Dmovescope.seed=N}, therefore makes trial 0
- * that exact case. The size of a trial is derived from its seed too ({@code 1 + mix(seed) mod maxSize}),
- * so the seed alone reproduces it. Without {@code movescope.seed} the base seed is a stable hash of the
- * property's name, so every CI run checks the same cases and different properties check different ones.
+ * + i).seed()}. A failing trial's seed, passed back as {@code -Dmovescope.seed.<property>=N} (the
+ * reproduction line prints it, {@code <property>} being the property's name, by default
+ * {@code Class#method}), therefore makes trial 0 that exact case, and changes no other property's seed. The size of a trial is derived from its seed too ({@code 1 + mix(seed) mod maxSize}),
+ * so the seed alone reproduces it. Otherwise a property fixed with {@link #seed} keeps that seed (a global
+ * {@code -Dmovescope.seed=N} never overrides a fixed seed: tests that rely on one stay what they claim), and
+ * an unseeded one takes {@code -Dmovescope.seed} when given, else a stable hash of its name, so every CI
+ * run checks the same cases and different properties check different ones.
  * {@code -Dmovescope.trials=N} overrides the trial count.
  */
 public final class Property<T> {
@@ -57,7 +60,7 @@ public final class Property<T> {
         return this;
     }
 
-    /** Fixes the base seed; {@code -Dmovescope.seed} wins over it. */
+    /** Fixes the base seed; only {@code -Dmovescope.seed.<property>} wins over it, never the global one. */
     public Property<T> seed(long s) {
         this.seed = s;
         return this;
@@ -100,7 +103,7 @@ public final class Property<T> {
 
     private Outcome<T> run(Body<T> body, String callerName) {
         String propertyName = name != null ? name : callerName;
-        long base = Long.getLong(SEED_PROPERTY, seed != null ? seed : Rng.mix64(Rng.fnv1a64(propertyName)));
+        long base = baseSeed(propertyName);
         int n = Integer.getInteger(TRIALS_PROPERTY, trials);
         for (int trial = 0; trial < n; trial++) {
             long trialSeed = trial == 0 ? base : Rng.of(base).fork("trial/" + trial).seed();
@@ -112,6 +115,18 @@ public final class Property<T> {
             }
         }
         return new Outcome.Passed<>(n, base);
+    }
+
+    /** The seed rule of the class comment: per-property override, then a fixed seed, then the global one. */
+    long baseSeed(String propertyName) {
+        Long own = Long.getLong(SEED_PROPERTY + "." + propertyName);
+        if (own != null) {
+            return own;
+        }
+        if (seed != null) {
+            return seed;
+        }
+        return Long.getLong(SEED_PROPERTY, Rng.mix64(Rng.fnv1a64(propertyName)));
     }
 
     private int sizeFor(long trialSeed) {
@@ -162,7 +177,7 @@ public final class Property<T> {
                 + " evaluations)"
                 + "\n  cause:    " + f.cause()
                 + "\n  reproduce: mvn -pl " + caller.module() + " test -Dtest=" + caller.testSelector()
-                + " -D" + SEED_PROPERTY + "=" + f.seed();
+                + " -D" + SEED_PROPERTY + "." + (name != null ? name : caller.name()) + "=" + f.seed();
     }
 
     /** What a run found. */

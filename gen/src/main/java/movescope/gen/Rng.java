@@ -130,8 +130,10 @@ public final class Rng {
         if (!(mean > 0)) {
             throw new IllegalArgumentException("mean must be positive: " + mean);
         }
-        // 1 - u is in (0, 1], so the log is finite.
-        return -mean * Math.log(1.0 - random.nextDouble());
+        // 1 - u is in (0, 1], so the log is finite. StrictMath, not Math: Math.log may be an intrinsic whose
+        // last bit differs between JVMs and CPUs, and one bit is enough to move an event by a millisecond;
+        // StrictMath.log is fdlibm's, bit-identical everywhere (the determinism-across-JDKs promise).
+        return -mean * StrictMath.log(1.0 - random.nextDouble());
     }
 
     /** Exponentially distributed, rounded down to a whole number (e.g. milliseconds). */

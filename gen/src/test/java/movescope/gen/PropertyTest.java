@@ -63,7 +63,35 @@ class PropertyTest {
         assertTrue(m.contains("shrunk:   [101]"), m);
         assertTrue(m.contains("trial " + f.trial()), m);
         assertTrue(m.contains("reproduce: mvn -pl gen test -Dtest=PropertyTest#failureMessageCarriesSeedCaseAndReproduction"
-                + " -Dmovescope.seed=" + f.seed()), m);
+                + " -Dmovescope.seed.movescope.gen.PropertyTest#failureMessageCarriesSeedCaseAndReproduction=" + f.seed()), m);
+    }
+
+    @Test
+    void aGlobalSeedNeverOverridesAFixedSeedButThePerPropertyOneDoes() {
+        String global = System.getProperty("movescope.seed");
+        try {
+            System.setProperty("movescope.seed", "123456789");
+            List<List<Integer>> fixed = new ArrayList<>();
+            Property.forAll(LISTS).seed(5).trials(3).named("fixed-seed-rule").run(fixed::add);
+            System.clearProperty("movescope.seed");
+            List<List<Integer>> plain = new ArrayList<>();
+            Property.forAll(LISTS).seed(5).trials(3).named("fixed-seed-rule").run(plain::add);
+            assertEquals(plain, fixed, "-Dmovescope.seed changed a property with a fixed seed");
+
+            System.setProperty("movescope.seed.fixed-seed-rule", "123456789");
+            List<List<Integer>> overridden = new ArrayList<>();
+            Property.forAll(LISTS).seed(5).trials(3).named("fixed-seed-rule").run(overridden::add);
+            List<List<Integer>> direct = new ArrayList<>();
+            Property.forAll(LISTS).seed(123456789).trials(3).named("other").run(direct::add);
+            assertEquals(direct, overridden, "the per-property seed must win, for reproduction");
+        } finally {
+            System.clearProperty("movescope.seed.fixed-seed-rule");
+            if (global == null) {
+                System.clearProperty("movescope.seed");
+            } else {
+                System.setProperty("movescope.seed", global);
+            }
+        }
     }
 
     @Test

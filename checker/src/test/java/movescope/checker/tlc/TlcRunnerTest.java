@@ -153,7 +153,10 @@ class TlcRunnerTest {
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals(ErrorKind.TIMEOUT, r.errorKind());
         assertEquals(-1, r.tlcExitCode());
-        assertTrue(r.seconds() >= 3.0 && r.seconds() < 30, "seconds " + r.seconds());
+        // Only what the runner guarantees whatever the machine's load: Process.waitFor(3 s) gives up no
+        // sooner than 3 s (a monotonic clock), and an unbounded spec never finishes. No upper bound on the
+        // elapsed time: on a loaded machine killing TLC may take a while, and that is not a failure.
+        assertTrue(r.seconds() >= 3.0, "seconds " + r.seconds());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package movescope.cli.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import movescope.sim.scenario.Scenario;
 import movescope.sim.scenario.ScenarioException;
@@ -25,7 +23,9 @@ public final class ScenarioFiles {
      * @throws ScenarioException when it is not a valid scenario (message: {@code file:line:column: ...})
      */
     public static Scenario load(Path typed, Path file) throws IOException, ScenarioException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return ScenarioLoader.loadString(text, typed.toString());
+        // The loader reads the bytes itself: with a size cap, refusing devices and FIFOs, and decoding strict
+        // UTF-8 with the first bad byte's line and column (Files.readString would only say
+        // "MalformedInputException").
+        return ScenarioLoader.load(file, typed.toString());
     }
 }

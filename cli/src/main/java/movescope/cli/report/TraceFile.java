@@ -44,6 +44,7 @@ public final class TraceFile implements Consumer<String>, AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, destination, StandardCopyOption.REPLACE_EXISTING);
         }
+        movescope.cli.io.AtomicFiles.finished(tmp);
         committed = true;
     }
 
@@ -52,6 +53,7 @@ public final class TraceFile implements Consumer<String>, AutoCloseable {
         if (!committed) {
             out.close();
             Files.deleteIfExists(tmp);
+            movescope.cli.io.AtomicFiles.finished(tmp);
         }
     }
 }

@@ -143,7 +143,7 @@ public final class ScenarioRunner {
         try {
             return Optional.of(new Loaded(typed, file, ScenarioFiles.load(typed, file)));
         } catch (IOException e) {
-            err.println(typed + ":0:0: cannot read the scenario file: " + describe(e));
+            err.println(typed + ": cannot read the scenario file: " + describe(e));
             return Optional.empty();
         } catch (ScenarioException e) {
             err.println(e.getMessage());
@@ -155,13 +155,17 @@ public final class ScenarioRunner {
         String kind = e instanceof java.nio.file.NoSuchFileException ? "no such file"
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
-                : e.getClass().getSimpleName();
-        return e.getMessage() == null || kind.equals("no such file") ? kind : kind + ": " + e.getMessage();
+                : e instanceof java.nio.file.NotDirectoryException ? "a file is in the way (not a folder)"
+                : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                        ? fse.getReason().toLowerCase(java.util.Locale.ROOT)
+                : "input/output error";
+        return kind;
     }
 
     /** Checks that need every scenario loaded: a rewrite must use the golden seed; reports must not collide. */
     private Optional<String> usageConflicts(List<Loaded> loaded, Settings settings) {
         Map<Path, Path> reportOwners = new LinkedHashMap<>();
+        // Every refusal is decided before any folder is created: first the checks between the files...
         for (Loaded l : loaded) {
             if (settings.rewrite() && settings.seed().isPresent()) {
                 long golden = SeedChoice.scenarioDefault(l.scenario(), l.file()).seed();
@@ -171,14 +175,17 @@ public final class ScenarioRunner {
                 }
             }
             Path report = reportPath(l, settings, ".report.json");
-            Optional<String> unwritable = unwritable(report.getParent());
-            if (unwritable.isPresent()) {
-                return unwritable;
-            }
             Path previous = reportOwners.putIfAbsent(report, l.typed());
             if (previous != null) {
                 return Optional.of(previous + " and " + l.typed() + " would both write " + display(report)
                         + "; run them separately or rename one");
+            }
+        }
+        // ...then whether each reports folder could be created and written, creating nothing yet.
+        for (Loaded l : loaded) {
+            Optional<String> unwritable = unwritable(reportPath(l, settings, ".report.json").getParent());
+            if (unwritable.isPresent()) {
+                return unwritable;
             }
         }
         return Optional.empty();
@@ -186,13 +193,22 @@ public final class ScenarioRunner {
 
     /** A reports folder that cannot be created or written is the user's to fix (exit 2), not a crash. */
     private Optional<String> unwritable(Path dir) {
-        try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (IOException e) {
-            return Optional.of("cannot create the reports folder " + display(dir) + ": " + describe(e));
+        // The nearest part of the path that exists must be a writable folder; nothing is created here.
+        Path existing = dir;
+        while (existing != null && !java.nio.file.Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
         }
-        if (!java.nio.file.Files.isWritable(dir)) {
-            return Optional.of("cannot write into the reports folder " + display(dir));
+        if (existing == null) {
+            return Optional.of("cannot create the reports folder " + display(dir) + ": no existing parent folder");
+        }
+        if (!java.nio.file.Files.isDirectory(existing)) {
+            return Optional.of("cannot create the reports folder " + display(dir) + ": " + display(existing)
+                    + " is a file, not a folder");
+        }
+        if (!java.nio.file.Files.isWritable(existing)) {
+            return Optional.of((existing.equals(dir) ? "cannot write into the reports folder " + display(dir)
+                    : "cannot create the reports folder " + display(dir) + ": " + display(existing)
+                            + " is not writable"));
         }
         return Optional.empty();
     }
@@ -243,7 +259,10 @@ public final class ScenarioRunner {
                 movescope.cli.report.TraceEvents.readRun(tracePath);
         Headline headline = Headline.of(result, l.scenario().expect(),
                 movescope.cli.report.TraceEvents.events(traceLines));
-        boolean passed = result.passed() && !(goldenOutcome instanceof GoldenFile.Outcome.Differs);
+        // A run without its golden file checks less than it claims: that is a failure, not a pass (record
+        // one with --rewrite). A run under another seed than the golden's is reported as not comparable.
+        boolean passed = result.passed() && !(goldenOutcome instanceof GoldenFile.Outcome.Differs)
+                && !(goldenOutcome instanceof GoldenFile.Outcome.Missing);
         Finding finding = Finding.of(result, goldenOutcome instanceof GoldenFile.Outcome.Differs);
         String reproduce = movescope.cli.Launcher.command(console) + " run --seed " + seed.seed() + " " + l.typed();
         AtomicFiles.write(reportPath, RunReport.render(result, new RunReport.Context(l.typed().toString(),
@@ -313,9 +332,9 @@ public final class ScenarioRunner {
         } else if (golden instanceof GoldenFile.Outcome.Differs) {
             return "differs from " + display(goldenPath);
         } else if (golden instanceof GoldenFile.Outcome.Missing) {
-            return "missing (record one with --rewrite)";
+            return "MISSING: " + display(goldenPath) + " (record one with --rewrite)";
         } else if (golden instanceof GoldenFile.Outcome.NotApplicable n) {
-            return "not compared (recorded with seed " + n.goldenSeed() + ")";
+            return "NOT COMPARABLE (recorded with seed " + n.goldenSeed() + ", this run used another)";
         } else if (golden instanceof GoldenFile.Outcome.Rewritten w) {
             return w.changed() ? "rewritten: " + display(goldenPath) : "unchanged";
         }

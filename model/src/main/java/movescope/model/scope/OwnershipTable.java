@@ -44,7 +44,9 @@ public final class OwnershipTable {
     /**
      * Builds the table or fails with kevy's exact text: {@code duplicate scope prefix "<prefix>"} for the
      * first duplicate pair, else {@code overlapping scope prefixes: "<inner>" is contained by "<outer>"}
-     * for the first pair (i &lt; j, input order) where one prefix is a proper prefix of the other.
+     * for the first pair in kevy's scan order: the smallest i whose prefix is a proper prefix of some other
+     * entry's, with the smallest such j (crates/kevy-scope/src/ownership.rs:86-97 at 311feac0: both loops
+     * run over the whole list, so j may come before i).
      */
     public static OwnershipTable build(List<Scope> scopes) throws ScopeConfigException {
         Objects.requireNonNull(scopes, "scopes");
@@ -82,17 +84,19 @@ public final class OwnershipTable {
         return new OwnershipTable(List.copyOf(copy));
     }
 
-    /** kevy's pairwise scan, run only once an overlap is known to exist, to name the pair kevy names. */
+    /**
+     * kevy's pairwise scan, run only once an overlap is known to exist, to name the pair kevy names: the
+     * outer loop is over the shorter (outer) prefix, the inner loop over every other entry
+     * (ownership.rs:86-97), so "c:" at index 1 with "c:d" at 3 is reported before "a:b:" at 0 with "a:" at 2.
+     */
     private static ScopeConfigException firstOverlapInInputOrder(List<Scope> scopes) {
         for (int i = 0; i < scopes.size(); i++) {
-            for (int j = i + 1; j < scopes.size(); j++) {
+            for (int j = 0; j < scopes.size(); j++) {
                 String a = scopes.get(i).prefix();
                 String b = scopes.get(j).prefix();
-                if (a.startsWith(b) || b.startsWith(a)) {
-                    String inner = a.length() > b.length() ? a : b;
-                    String outer = a.length() > b.length() ? b : a;
-                    return new ScopeConfigException("overlapping scope prefixes: \"" + inner
-                            + "\" is contained by \"" + outer + "\"");
+                if (i != j && a.length() < b.length() && b.startsWith(a)) {
+                    return new ScopeConfigException("overlapping scope prefixes: \"" + b
+                            + "\" is contained by \"" + a + "\"");
                 }
             }
         }

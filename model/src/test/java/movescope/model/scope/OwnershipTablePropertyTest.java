@@ -13,52 +13,68 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves the O(n log n) build and O(log n) lookup of OwnershipTable agree with kevy's plain algorithm —
- * the all-pairs duplicate scan, then the all-pairs overlap scan, then a linear lookup (the table's former
- * code, kept verbatim below as {@link Reference}) — on random scope lists over a tiny alphabet, so that
+ * the all-pairs duplicate scan, then the all-pairs overlap scan, then a sort by prefix length (longest first)
+ * and a first-match lookup — written in {@link Reference} from kevy's source
+ * (crates/kevy-scope/src/ownership.rs:74-104 and :140 at 311feac0), independently of the table's code (an
+ * oracle copied from the implementation would agree with any bug in it; this one found that the table named
+ * a different overlapping pair than kevy when the shorter prefix comes later in the list) — on random scope lists over a tiny alphabet, so that
  * duplicates, overlaps, siblings and the empty prefix are all frequent. Agreement covers the exact error
  * text (which pair is named), the sorted scope list, lookup, route and the fallback route for keys that
  * extend, cut short or miss the prefixes. A failure is shrunk to a minimal scope list; reproduce with
- * {@code mvn -pl model test -Dtest=OwnershipTablePropertyTest#<method> -Dmovescope.seed=N}.
+ * {@code mvn -pl model test -Dtest=OwnershipTablePropertyTest#<method>} plus the printed seed option.
  */
 class OwnershipTablePropertyTest {
 
-    /** kevy's table as a straightforward quadratic scan: the reference the fast table must match. */
+    /**
+     * kevy's OwnershipTable::new and lookup, transcribed from its Rust (not from the Java table): duplicates
+     * over pairs i &lt; j (ownership.rs:74-83); then overlaps over every ordered pair i != j where entry i's
+     * prefix is strictly shorter and a prefix of entry j's (ownership.rs:86-97); then a stable sort by
+     * prefix length, longest first (ownership.rs:104), and lookup = the first entry that matches (:140).
+     */
     static final class Reference {
-        final List<Scope> sorted;
+        final List<Scope> byLengthDescending;
 
-        Reference(List<Scope> sorted) {
-            this.sorted = sorted;
+        Reference(List<Scope> byLengthDescending) {
+            this.byLengthDescending = byLengthDescending;
         }
 
         static Reference build(List<Scope> scopes) throws ScopeConfigException {
-            for (int i = 0; i < scopes.size(); i++) {
-                for (int j = i + 1; j < scopes.size(); j++) {
+            int n = scopes.size();
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
                     if (scopes.get(i).prefix().equals(scopes.get(j).prefix())) {
-                        throw new ScopeConfigException(
-                                "duplicate scope prefix \"" + scopes.get(i).prefix() + "\"");
+                        throw new ScopeConfigException("duplicate scope prefix \"" + scopes.get(i).prefix() + "\"");
                     }
                 }
             }
-            for (int i = 0; i < scopes.size(); i++) {
-                for (int j = i + 1; j < scopes.size(); j++) {
-                    String a = scopes.get(i).prefix();
-                    String b = scopes.get(j).prefix();
-                    if (a.startsWith(b) || b.startsWith(a)) {
-                        String inner = a.length() > b.length() ? a : b;
-                        String outer = a.length() > b.length() ? b : a;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i == j) {
+                        continue;
+                    }
+                    String outer = scopes.get(i).prefix();
+                    String inner = scopes.get(j).prefix();
+                    if (outer.length() < inner.length() && inner.startsWith(outer)) {
                         throw new ScopeConfigException("overlapping scope prefixes: \"" + inner
                                 + "\" is contained by \"" + outer + "\"");
                     }
                 }
             }
             List<Scope> copy = new ArrayList<>(scopes);
-            copy.sort(Comparator.comparing(Scope::prefix));
+            copy.sort(Comparator.comparingInt((Scope s) -> s.prefix().length()).reversed()); // List.sort is stable
             return new Reference(List.copyOf(copy));
         }
 
+        /** The declared scopes in the table's own order (by prefix), for comparing contents. */
+        List<Scope> byPrefix() {
+            List<Scope> copy = new ArrayList<>(byLengthDescending);
+            copy.sort(Comparator.comparing(Scope::prefix));
+            return copy;
+        }
+
         Optional<Scope> lookup(String key) {
-            for (Scope s : sorted) {
-                if (s.matches(key)) {
+            for (Scope s : byLengthDescending) {
+                if (key.startsWith(s.prefix())) {
                     return Optional.of(s);
                 }
             }
@@ -112,8 +128,8 @@ class OwnershipTablePropertyTest {
                 return;
             }
             OwnershipTable t = OwnershipTable.build(c.scopes());
-            assertEquals(ref.sorted, t.scopes());
-            assertEquals(ref.sorted.isEmpty(), t.isEmpty());
+            assertEquals(ref.byPrefix(), t.scopes());
+            assertEquals(ref.byLengthDescending.isEmpty(), t.isEmpty());
             List<String> keys = new ArrayList<>(c.keys());
             for (Scope s : c.scopes()) {
                 // the prefix itself, one letter past it, and one letter short of it
@@ -157,7 +173,7 @@ class OwnershipTablePropertyTest {
         }
         OwnershipTable t = OwnershipTable.build(scopes);
         Reference ref = Reference.build(scopes);
-        assertEquals(ref.sorted, t.scopes());
+        assertEquals(ref.byPrefix(), t.scopes());
         for (int i = 0; i < 2100; i += 7) {
             for (String key : List.of("p" + i + ":k", "p" + i, "p" + i + "0:k", "q" + i)) {
                 assertEquals(ref.lookup(key), t.lookup(key), key);
@@ -174,6 +190,17 @@ class OwnershipTablePropertyTest {
         assertEquals(message(() -> Reference.build(over)), message(() -> OwnershipTable.build(over)));
         assertEquals("overlapping scope prefixes: \"p1:\" is contained by \"p1\"",
                 message(() -> OwnershipTable.build(over)));
+    }
+
+    /** The case that told the copied oracle from kevy's: the shorter prefix of the first pair comes later. */
+    @Test
+    void overlapNamesThePairKevyNames() {
+        List<Scope> scopes = List.of(Scope.of("a:b:", "A"), Scope.of("c:", "B"), Scope.of("a:", "C"),
+                Scope.of("c:d", "A"));
+        // kevy: i = 1 ("c:") is the first entry that is a strict prefix of another (j = 3, "c:d").
+        assertEquals("overlapping scope prefixes: \"c:d\" is contained by \"c:\"",
+                message(() -> OwnershipTable.build(scopes)));
+        assertEquals(message(() -> Reference.build(scopes)), message(() -> OwnershipTable.build(scopes)));
     }
 
     private interface Build {

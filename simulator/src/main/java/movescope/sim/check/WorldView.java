@@ -3,6 +3,7 @@ package movescope.sim.check;
 import java.util.List;
 import java.util.Optional;
 import movescope.model.protocol.KevyNode;
+import movescope.model.store.Store;
 import movescope.model.store.Value;
 
 /** What invariants may look at: the nodes (read-only accessors only), the history, and the topology. */
@@ -38,4 +39,20 @@ public interface WorldView {
 
     /** What node {@code id} holds for {@code key}: its live store if up, else what a restart would rebuild. */
     Optional<Value> valueOn(String id, String key);
+
+    /**
+     * The one definition of {@link #valueOn} for a node, shared by the real world (which caches the
+     * recoverable stores) and test worlds, so that a test world cannot answer differently for a down node:
+     * up, the live store; down, what its restart would rebuild from snapshot and log.
+     */
+    static Optional<Value> held(KevyNode n, String key, long now, Optional<List<Store>> recoverable) {
+        if (n.isUp()) {
+            return n.read(key, now);
+        }
+        if (recoverable.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Store> s = recoverable.get();
+        return s.get(n.shardOf(key)).get(key, now);
+    }
 }

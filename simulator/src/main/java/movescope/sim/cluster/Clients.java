@@ -1,5 +1,6 @@
 package movescope.sim.cluster;
 
+import movescope.sim.engine.VirtualTime;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ final class Clients {
         sc.workload().ifPresent(w -> {
             for (ClientState c : clients.values()) {
                 if (c.workload) {
-                    agenda.schedule(w.fromMs() + workload.thinkMs(c.rng), new Events.WorkloadNext(c.rw.id()));
+                    agenda.schedule(VirtualTime.after(w.fromMs(), workload.thinkMs(c.rng)), new Events.WorkloadNext(c.rw.id()));
                 }
             }
         });
@@ -185,10 +186,10 @@ final class Clients {
             c.currentConn = c.rw.id() + "@" + s.node();
             c.awaiting = true;
             host.sendRequest(c.rw.id(), s.node(), c.currentConn, reqId, s.args());
-            agenda.schedule(now + c.timeoutMs, new Events.ClientTimeout(c.rw.id(), reqId));
+            agenda.schedule(VirtualTime.after(now, c.timeoutMs), new Events.ClientTimeout(c.rw.id(), reqId));
         } else if (a instanceof ClientAction.Sleep s) {
             c.awaiting = false;
-            agenda.schedule(now + s.ms(), new Events.ClientWake(c.rw.id(), c.reqCounter));
+            agenda.schedule(VirtualTime.after(now, s.ms()), new Events.ClientWake(c.rw.id(), c.reqCounter));
         } else if (a instanceof ClientAction.Done d) {
             c.awaiting = false;
             commandDone(c, d.reply());
@@ -207,7 +208,7 @@ final class Clients {
             startCommand(c, ((Step.ClientStep) sc.steps().get(next)).command());
         } else if (c.workload) {
             WorkloadSpec w = workload.spec();
-            long at = host.now() + workload.thinkMs(c.rng);
+            long at = VirtualTime.after(host.now(), workload.thinkMs(c.rng));
             if (at < w.untilMs()) {
                 agenda.schedule(at, new Events.WorkloadNext(c.rw.id()));
             }

@@ -1014,18 +1014,14 @@ public final class World implements WorldView {
     public Optional<Value> valueOn(String id, String key) {
         KevyNode n = nodes.get(id);
         if (n.isUp()) {
-            return n.read(key, now);
+            return WorldView.held(n, key, now, Optional.empty());
         }
         Optional<List<Store>> stores = recoverableCache.get(id);
         if (stores == null) {
             stores = n.recoverableStores(now);
             recoverableCache.put(id, stores);
         }
-        if (stores.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Store> s = stores.get();
-        return s.get(n.shardOf(key)).get(key, now);
+        return WorldView.held(n, key, now, stores);
     }
 
     // =================================================================================== the end

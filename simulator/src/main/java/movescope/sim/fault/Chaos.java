@@ -1,5 +1,6 @@
 package movescope.sim.fault;
 
+import movescope.sim.engine.VirtualTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class Chaos {
             return;
         }
         long gap = Math.max(1, rng.exponentialLong(1000.0 / perSec));
-        host.schedule(host.now() + gap, new FaultEvent.Arrival(kind));
+        host.schedule(VirtualTime.after(host.now(), gap), new FaultEvent.Arrival(kind));
     }
 
     private double rateOf(String kind) {
@@ -172,7 +173,7 @@ public final class Chaos {
                     String id = rng.pick(up);
                     host.record(new Step.CrashStep(now, id));
                     host.crash(id);
-                    host.schedule(now + Math.max(1, rng.exponentialLong(ch.meanDownMs())), new FaultEvent.Restart(id));
+                    host.schedule(VirtualTime.after(now, Math.max(1, rng.exponentialLong(ch.meanDownMs()))), new FaultEvent.Restart(id));
                 }
             }
             case "partition" -> {
@@ -188,7 +189,7 @@ public final class Chaos {
                     host.count("partitions");
                     host.record(new Step.PartitionStep(now, from, to, oneWay));
                     trace.add(now, "Partition", Fields.of("partition", id, "from", from, "to", to, "oneWay", oneWay));
-                    host.schedule(now + Math.max(1, rng.exponentialLong(ch.meanPartitionMs())), new FaultEvent.Heal(id));
+                    host.schedule(VirtualTime.after(now, Math.max(1, rng.exponentialLong(ch.meanPartitionMs()))), new FaultEvent.Heal(id));
                 }
             }
             case "move" -> {

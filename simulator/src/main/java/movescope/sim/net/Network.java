@@ -1,5 +1,6 @@
 package movescope.sim.net;
 
+import movescope.sim.engine.VirtualTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class Network {
             return rng.uniform(u.minMs(), u.maxMs());
         }
         if (latency instanceof Latency.Exponential e) {
-            return e.minMs() + rng.exponentialLong(e.meanMs());
+            return VirtualTime.after(e.minMs(), rng.exponentialLong(e.meanMs()));
         }
         throw new IllegalStateException("unhandled latency " + latency);
     }

@@ -3,8 +3,8 @@ package movescope.sim.scenario;
 import java.util.Objects;
 
 /**
- * A scenario file that cannot be used, with the exact place to fix it: file, line, column (1-based; 0 when
- * unknown), the JSON path of the offending value and what was expected. The message reads
+ * A scenario file that cannot be used, with the exact place to fix it: file, line, column (1-based; 0 for a
+ * problem with the whole file, which then reads {@code <file>: <reason>}), the JSON path of the offending value and what was expected. The message reads
  * {@code <file>:<line>:<column>: <path>: <problem>} so editors and terminals can jump to it.
  */
 public final class ScenarioException extends Exception {
@@ -25,8 +25,19 @@ public final class ScenarioException extends Exception {
         this.problem = Objects.requireNonNull(problem, "problem");
     }
 
+    /**
+     * A problem with the file as a whole (missing, unreadable, a device, too large): there is no line or
+     * column to point at, so the message reads {@code <file>: <reason>} (line and column are 0).
+     */
+    public static ScenarioException forFile(String file, String reason) {
+        return new ScenarioException(file, 0, 0, "", reason);
+    }
+
     private static String format(String file, int line, int column, String path, String problem) {
-        return file + ":" + line + ":" + column + ": " + (path.isEmpty() ? "" : path + ": ") + problem;
+        if (line <= 0) {
+            return file + ": " + (path.isEmpty() ? "" : path + ": ") + problem;
+        }
+        return file + ":" + line + ":" + Math.max(column, 1) + ": " + (path.isEmpty() ? "" : path + ": ") + problem;
     }
 
     public String file() {

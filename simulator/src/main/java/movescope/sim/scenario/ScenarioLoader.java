@@ -39,6 +39,19 @@ public final class ScenarioLoader {
         return bind(LocatedJsonParser.parse(file));
     }
 
+    /** Loads a file; {@code name} (the path as the user typed it) names it in errors. */
+    public static Scenario load(Path file, String name) throws ScenarioException {
+        return bind(LocatedJsonParser.parse(file, name));
+    }
+
+    /**
+     * Loads a file's bytes as read from disk (strict UTF-8, the same caps as {@link #load(Path, String)});
+     * {@code name} names them in errors. The fuzz test's entry point.
+     */
+    public static Scenario loadBytes(byte[] bytes, String name) throws ScenarioException {
+        return bind(LocatedJsonParser.parseBytes(bytes, name));
+    }
+
     /** Loads from text; {@code sourceName} names the text in errors. */
     public static Scenario loadString(String json, String sourceName) throws ScenarioException {
         return bind(LocatedJsonParser.parse(json, sourceName));
@@ -63,8 +76,8 @@ public final class ScenarioLoader {
             clientIds.add(c.id());
         }
         List<DataSpec> data = data(o.optArray("data"), nodeIds);
-        long endMs = o.reqLong("endMs", 0);
-        long maxEvents = o.optLong("maxEvents", Scenario.DEFAULT_MAX_EVENTS, 1);
+        long endMs = o.reqLong("endMs", 0, ScenarioLimits.MAX_TIME_MS);
+        long maxEvents = o.optLong("maxEvents", Scenario.DEFAULT_MAX_EVENTS, 1, ScenarioLimits.MAX_EVENTS);
         Optional<WorkloadSpec> workload = o.has("workload")
                 ? Optional.of(workload(o.req("workload"), nodeIds, endMs)) : Optional.empty();
         Set<String> endpoints = new LinkedHashSet<>(nodeIds);
@@ -91,11 +104,60 @@ public final class ScenarioLoader {
                         + "\" clashes with a node or client id of the same name");
             }
         }
+        budget(o, cluster, workload, data);
         try {
             return new Scenario(name, description, seed, variant, cluster, network, faults, clients, data, steps,
                     workload, chaos, endMs, maxEvents, expect);
         } catch (IllegalArgumentException e) {
             throw o.error(e.getMessage());
+        }
+    }
+
+    /**
+     * The world's size, bounded before anything is built: table entries and shards over all nodes, workload
+     * keys, and an estimate of the heap the world needs, refused when over {@link ScenarioLimits#HEAP_SHARE}
+     * of this JVM's maximum heap (the only limit that depends on the machine; raise it with -Xmx).
+     */
+    private static void budget(Obj o, ClusterSpec cluster, Optional<WorkloadSpec> workload, List<DataSpec> data)
+            throws ScenarioException {
+        long entries = 0;
+        long shards = 0;
+        for (NodeSpec n : cluster.nodes()) {
+            entries += cluster.scopesOf(n).size();
+            shards += n.shards().orElse(cluster.shards());
+        }
+        JNode at = o.node("cluster");
+        if (entries > ScenarioLimits.MAX_TABLE_ENTRIES) {
+            throw Obj.error(at, "the nodes' scopes lists hold " + entries + " ownership-table entries together; at most "
+                    + ScenarioLimits.MAX_TABLE_ENTRIES + " are allowed");
+        }
+        if (shards > ScenarioLimits.MAX_TOTAL_SHARDS) {
+            throw Obj.error(at, "the nodes have " + shards + " shards together; at most "
+                    + ScenarioLimits.MAX_TOTAL_SHARDS + " are allowed");
+        }
+        long workloadKeys = 0;
+        if (workload.isPresent()) {
+            WorkloadSpec w = workload.get();
+            workloadKeys = w.keys().size() + (long) w.keysPerScope() * cluster.scopes().size();
+            if (workloadKeys > ScenarioLimits.MAX_KEYS) {
+                throw Obj.error(o.node("workload"), "the workload would use " + workloadKeys + " keys ("
+                        + "keysPerScope x " + cluster.scopes().size() + " scopes); at most " + ScenarioLimits.MAX_KEYS
+                        + " are allowed");
+            }
+        }
+        long dataKeys = 0;
+        for (DataSpec d : data) {
+            dataKeys += d.keys();
+        }
+        long nodes = cluster.nodes().size();
+        // Rough per-item costs measured on this simulator's structures, rounded up.
+        long estimate = entries * 160 + shards * 4_096 + nodes * nodes * 64 + (workloadKeys + dataKeys) * 400
+                + nodes * 64_000;
+        long allowed = (long) (Runtime.getRuntime().maxMemory() * ScenarioLimits.HEAP_SHARE);
+        if (estimate > allowed) {
+            throw Obj.error(at, "this world needs about " + (estimate >> 20) + " MiB, more than "
+                    + (int) (ScenarioLimits.HEAP_SHARE * 100) + "% of the " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB heap this run may use; make it smaller or give Java more heap (-Xmx)");
         }
     }
 
@@ -123,7 +185,7 @@ public final class ScenarioLoader {
             } else if (val instanceof JNode.JBool b) {
                 text = Boolean.toString(b.value());
             } else if (val instanceof JNode.JNumber num && num.integral()) {
-                text = num.value().toPlainString();
+                text = num.text();
             } else {
                 throw Obj.error(val, "expected a string, boolean or integer for switch \"" + sw + "\", got " + val.kind());
             }
@@ -154,7 +216,7 @@ public final class ScenarioLoader {
         if (hasNodes == hasGenerate) {
             throw o.error("expected exactly one of \"nodes\" and \"generate\"");
         }
-        int shards = o.optInt("shards", 1, 1, 1024);
+        int shards = o.optInt("shards", 1, 1, ScenarioLimits.MAX_SHARDS);
         boolean warm = o.optBool("warm", true);
         HeartbeatPolicy hb;
         Optional<String> hbText = o.optString("heartbeats");
@@ -164,9 +226,9 @@ public final class ScenarioLoader {
         } catch (IllegalArgumentException e) {
             throw Obj.error(o.node("heartbeats"), e.getMessage());
         }
-        long frameCost = o.optLong("sliceFrameCostUs", ClusterSpec.DEFAULT_FRAME_COST_US, 0);
-        long sendBuffer = o.optLong("sendBufferBytes", ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0);
-        long commitWindow = o.optLong("commitWindowMs", 0, 0);
+        long frameCost = o.optLong("sliceFrameCostUs", ClusterSpec.DEFAULT_FRAME_COST_US, 0, ScenarioLimits.MAX_FRAME_COST_US);
+        long sendBuffer = o.optLong("sendBufferBytes", ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0, ScenarioLimits.MAX_SEND_BUFFER_BYTES);
+        long commitWindow = o.optLong("commitWindowMs", 0, 0, ScenarioLimits.MAX_TIME_MS);
         boolean clusterEnabled = o.optBool("clusterEnabled", false);
         ElectionSpec election = election(o, false);
         List<NodeSpec> nodes;
@@ -174,10 +236,22 @@ public final class ScenarioLoader {
         Optional<GenerateSpec> generate = Optional.empty();
         if (hasGenerate) {
             Obj g = Obj.of(o.req("generate"), "the cluster generator");
-            int count = g.reqInt("nodes", 1, 100_000);
-            int perNode = g.optInt("scopesPerNode", 1, 0, 1000);
+            int count = g.reqInt("nodes", 1, ScenarioLimits.MAX_NODES);
+            int perNode = g.optInt("scopesPerNode", 1, 0, ScenarioLimits.MAX_SCOPES);
             boolean fallback = g.optBool("fallback", true);
             g.done();
+            // Checked before a single scope is generated: 1,000 x 1,000 must be refused, not built.
+            if ((long) count * perNode > ScenarioLimits.MAX_SCOPES) {
+                throw Obj.error(g.node("scopesPerNode") != null ? g.node("scopesPerNode") : g.node("nodes"),
+                        "generate.nodes x generate.scopesPerNode = " + ((long) count * perNode)
+                                + " scopes; at most " + ScenarioLimits.MAX_SCOPES + " are allowed");
+            }
+            if ((long) count * count * perNode > ScenarioLimits.MAX_TABLE_ENTRIES) {
+                throw Obj.error(g.node("nodes"), "a generated cluster of " + count + " nodes with " + perNode
+                        + " scopes each needs " + ((long) count * count * perNode) + " ownership-table entries"
+                        + " (every node holds every scope); at most " + ScenarioLimits.MAX_TABLE_ENTRIES
+                        + " are allowed");
+            }
             GenerateSpec spec = new GenerateSpec(count, perNode, fallback);
             generate = Optional.of(spec);
             nodes = spec.nodeSpecs();
@@ -191,6 +265,10 @@ public final class ScenarioLoader {
             List<JNode> items = Obj.array(o.req("nodes"), "nodes");
             if (items.isEmpty()) {
                 throw Obj.error(o.node("nodes"), "expected at least one node");
+            }
+            if (items.size() > ScenarioLimits.MAX_NODES) {
+                throw Obj.error(o.node("nodes"), items.size() + " nodes; at most " + ScenarioLimits.MAX_NODES
+                        + " are allowed");
             }
             TreeSet<String> ids = new TreeSet<>();
             for (int i = 0; i < items.size(); i++) {
@@ -266,7 +344,7 @@ public final class ScenarioLoader {
                 ? Optional.of(Obj.strings(o.req("peers"), "peers")) : Optional.empty();
         Optional<List<Scope>> scopes = o.opt("scopes").isPresent()
                 ? Optional.of(scopes(o.req("scopes"))) : Optional.empty();
-        OptionalInt shards = o.optInt("shards", 1, 1024);
+        OptionalInt shards = o.optInt("shards", 1, ScenarioLimits.MAX_SHARDS);
         ElectionSpec election = election(o, true);
         o.done();
         return new NodeSpec(id, host, clientPort, electPort, nodeId, peers, scopes, shards, election);
@@ -292,19 +370,33 @@ public final class ScenarioLoader {
 
     static List<Scope> scopes(JNode n) throws ScenarioException {
         if (n instanceof JNode.JString s) {
+            List<Scope> parsed;
             try {
-                return NodeConfig.parseScopes(s.value());
+                parsed = NodeConfig.parseScopes(s.value());
             } catch (ConfigException e) {
                 throw Obj.error(n, e.getMessage());
             }
+            if (parsed.size() > ScenarioLimits.MAX_SCOPES) {
+                throw Obj.error(n, parsed.size() + " scopes; at most " + ScenarioLimits.MAX_SCOPES + " are allowed");
+            }
+            return parsed;
         }
         List<Scope> out = new ArrayList<>();
-        for (JNode item : Obj.array(n, "scopes")) {
+        List<JNode> items = Obj.array(n, "scopes");
+        if (items.size() > ScenarioLimits.MAX_SCOPES) {
+            throw Obj.error(n, items.size() + " scopes; at most " + ScenarioLimits.MAX_SCOPES + " are allowed");
+        }
+        for (JNode item : items) {
             Obj o = Obj.of(item, "a scope {\"prefix\", \"writer\", \"fallback\"?}");
             String prefix = o.reqString("prefix");
             String writer = o.reqString("writer");
             Optional<String> fallback = o.optString("fallback");
             o.done();
+            // kevy's config parser refuses an empty prefix, writer or fallback in a token (the same rule as
+            // NodeConfig.parseScopes for the string form); a pushed config is held to it too.
+            if (prefix.isEmpty()) {
+                throw Obj.error(o.node("prefix"), "empty prefix (kevy refuses a scopes token with an empty prefix)");
+            }
             if (writer.isEmpty()) {
                 throw Obj.error(o.node("writer"), "empty writer");
             }
@@ -332,10 +424,10 @@ public final class ScenarioLoader {
         String dist = o.reqString("dist");
         Latency l;
         switch (dist) {
-            case "constant" -> l = new Latency.Constant(o.reqLong("ms", 0));
+            case "constant" -> l = new Latency.Constant(o.reqLong("ms", 0, ScenarioLimits.MAX_TIME_MS));
             case "uniform" -> {
-                long min = o.reqLong("minMs", 0);
-                long max = o.reqLong("maxMs", 0);
+                long min = o.reqLong("minMs", 0, ScenarioLimits.MAX_TIME_MS);
+                long max = o.reqLong("maxMs", 0, ScenarioLimits.MAX_TIME_MS);
                 if (max < min) {
                     throw Obj.error(o.node("maxMs"), "expected maxMs >= minMs (" + min + "), got " + max);
                 }
@@ -343,7 +435,7 @@ public final class ScenarioLoader {
             }
             case "exponential" -> {
                 double mean = o.reqDouble("meanMs", Double.MIN_VALUE, 1e9);
-                l = new Latency.Exponential(mean, o.optLong("minMs", 0, 0));
+                l = new Latency.Exponential(mean, o.optLong("minMs", 0, 0, ScenarioLimits.MAX_TIME_MS));
             }
             default -> throw Obj.error(o.node("dist"),
                     "expected dist to be one of constant, uniform, exponential, got \"" + dist + "\"");
@@ -362,6 +454,10 @@ public final class ScenarioLoader {
     // ---- clients, data ----
 
     private static List<ClientSpec> clients(List<JNode> items, Set<String> nodeIds) throws ScenarioException {
+        if (items.size() > ScenarioLimits.MAX_CLIENTS) {
+            throw Obj.error(items.get(ScenarioLimits.MAX_CLIENTS), items.size() + " clients; at most "
+                    + ScenarioLimits.MAX_CLIENTS + " are allowed");
+        }
         List<ClientSpec> out = new ArrayList<>();
         TreeSet<String> ids = new TreeSet<>();
         for (JNode item : items) {
@@ -374,7 +470,7 @@ public final class ScenarioLoader {
                 throw Obj.error(o.node("id"), "duplicate client id \"" + id + "\"");
             }
             String primary = nodeRef(o, "primary", nodeIds);
-            long timeout = o.optLong("timeoutMs", ClientSpec.DEFAULT_TIMEOUT_MS, 1);
+            long timeout = o.optLong("timeoutMs", ClientSpec.DEFAULT_TIMEOUT_MS, 1, ScenarioLimits.MAX_TIME_MS);
             o.done();
             out.add(new ClientSpec(id, primary, timeout));
         }
@@ -383,12 +479,18 @@ public final class ScenarioLoader {
 
     private static List<DataSpec> data(List<JNode> items, Set<String> nodeIds) throws ScenarioException {
         List<DataSpec> out = new ArrayList<>();
+        long total = 0;
         for (JNode item : items) {
             Obj o = Obj.of(item, "a data set {\"node\", \"prefix\", \"keys\"}");
             String node = nodeRef(o, "node", nodeIds);
             String prefix = o.reqString("prefix");
-            int keys = o.reqInt("keys", 0, 10_000_000);
+            int keys = o.reqInt("keys", 0, ScenarioLimits.MAX_KEYS);
             o.done();
+            total += keys;
+            if (total > ScenarioLimits.MAX_KEYS) {
+                throw Obj.error(o.node("keys"), "the data sets hold " + total + " keys together; at most "
+                        + ScenarioLimits.MAX_KEYS + " are allowed");
+            }
             out.add(new DataSpec(node, prefix, keys));
         }
         return out;
@@ -414,6 +516,10 @@ public final class ScenarioLoader {
 
     private static List<Step> steps(List<JNode> items, Set<String> nodeIds, Set<String> clientIds,
             Set<String> endpoints, long endMs) throws ScenarioException {
+        if (items.size() > ScenarioLimits.MAX_STEPS) {
+            throw Obj.error(items.get(ScenarioLimits.MAX_STEPS), items.size() + " steps; at most "
+                    + ScenarioLimits.MAX_STEPS + " are allowed");
+        }
         List<Step> out = new ArrayList<>();
         for (JNode item : items) {
             out.add(step(item, nodeIds, clientIds, endpoints, endMs));
@@ -424,7 +530,7 @@ public final class ScenarioLoader {
     private static Step step(JNode n, Set<String> nodeIds, Set<String> clientIds, Set<String> endpoints,
             long endMs) throws ScenarioException {
         Obj o = Obj.of(n, "a step {\"at\", \"do\", ...}");
-        long at = o.reqLong("at", 0);
+        long at = o.reqLong("at", 0, ScenarioLimits.MAX_TIME_MS);
         if (at > endMs) {
             throw Obj.error(o.node("at"), "step at " + at + " ms is after endMs (" + endMs + ")");
         }
@@ -463,7 +569,7 @@ public final class ScenarioLoader {
                     // a story worth telling. The model reports it at Restart.
                     scopes = Optional.of(sc);
                 }
-                OptionalInt shards = o.optInt("shards", 1, 1024);
+                OptionalInt shards = o.optInt("shards", 1, ScenarioLimits.MAX_SHARDS);
                 boolean restart = o.optBool("restart", true);
                 s = new Step.PushConfigStep(at, node, nodeId, peers, scopes, shards, restart);
             }
@@ -488,9 +594,9 @@ public final class ScenarioLoader {
                     }
                 }
                 OptionalInt count = o.optInt("count", 1, Integer.MAX_VALUE);
-                OptionalLong until = o.optLong("untilMs", at);
+                OptionalLong until = o.optLongIn("untilMs", at, ScenarioLimits.MAX_TIME_MS);
                 double p = o.optDouble("probability", 1, 0, 1);
-                long delay = k == NetRuleKind.DELAY ? o.reqLong("delayMs", 0) : 0;
+                long delay = k == NetRuleKind.DELAY ? o.reqLong("delayMs", 0, ScenarioLimits.MAX_TIME_MS) : 0;
                 s = new Step.NetRuleStep(at, k, from, to, messages, count, until, p, delay);
             }
             case "eintr" -> s = new Step.EintrStep(at, nodeRef(o, "node", nodeIds), o.optInt("count", 1, 1, 1_000_000));
@@ -527,6 +633,10 @@ public final class ScenarioLoader {
         List<String> cmd = n instanceof JNode.JString s ? Commands.split(s.value()) : Obj.strings(n, "command");
         if (cmd.isEmpty()) {
             throw Obj.error(n, "expected a non-empty command");
+        }
+        if (cmd.size() > ScenarioLimits.MAX_COMMAND_ARGS) {
+            throw Obj.error(n, "a command of " + cmd.size() + " arguments; at most "
+                    + ScenarioLimits.MAX_COMMAND_ARGS + " are allowed");
         }
         return cmd;
     }
@@ -571,7 +681,7 @@ public final class ScenarioLoader {
 
     private static WorkloadSpec workload(JNode n, Set<String> nodeIds, long endMs) throws ScenarioException {
         Obj o = Obj.of(n, "the workload");
-        int clients = o.reqInt("clients", 1, 100_000);
+        int clients = o.reqInt("clients", 1, ScenarioLimits.MAX_CLIENTS);
         List<String> primaries = o.opt("primaries").isPresent() ? Obj.strings(o.req("primaries"), "primaries") : List.of();
         for (String p : primaries) {
             if (!nodeIds.contains(p)) {
@@ -579,7 +689,10 @@ public final class ScenarioLoader {
             }
         }
         List<String> keys = o.opt("keys").isPresent() ? Obj.strings(o.req("keys"), "keys") : List.of();
-        int perScope = o.optInt("keysPerScope", keys.isEmpty() ? 2 : 0, 0, 10_000);
+        if (keys.size() > ScenarioLimits.MAX_KEYS) {
+            throw Obj.error(o.node("keys"), keys.size() + " keys; at most " + ScenarioLimits.MAX_KEYS + " are allowed");
+        }
+        int perScope = o.optInt("keysPerScope", keys.isEmpty() ? 2 : 0, 0, ScenarioLimits.MAX_KEYS);
         double rate = o.optDouble("opsPerSec", 20, 1e-9, 1e6);
         SortedMap<String, Integer> mix = WorkloadSpec.defaultMix();
         if (o.opt("mix").isPresent()) {
@@ -597,9 +710,9 @@ public final class ScenarioLoader {
                 throw Obj.error(o.node("mix"), "expected at least one positive weight");
             }
         }
-        long from = o.optLong("fromMs", 0, 0);
-        long until = o.optLong("untilMs", endMs, from);
-        long timeout = o.optLong("timeoutMs", ClientSpec.DEFAULT_TIMEOUT_MS, 1);
+        long from = o.optLong("fromMs", 0, 0, ScenarioLimits.MAX_TIME_MS);
+        long until = o.optLong("untilMs", endMs, from, ScenarioLimits.MAX_TIME_MS);
+        long timeout = o.optLong("timeoutMs", ClientSpec.DEFAULT_TIMEOUT_MS, 1, ScenarioLimits.MAX_TIME_MS);
         o.done();
         if (keys.isEmpty() && perScope == 0) {
             throw o.error("the workload needs keys: give \"keys\" or \"keysPerScope\" > 0");
@@ -609,16 +722,16 @@ public final class ScenarioLoader {
 
     private static ChaosSpec chaos(JNode n, long endMs) throws ScenarioException {
         Obj o = Obj.of(n, "the chaos phase");
-        long until = o.reqLong("untilMs", 0);
+        long until = o.reqLong("untilMs", 0, ScenarioLimits.MAX_TIME_MS);
         if (until > endMs) {
             throw Obj.error(o.node("untilMs"), "chaos.untilMs (" + until + ") is after endMs (" + endMs + ")");
         }
         ChaosSpec c = new ChaosSpec(until,
-                o.optLong("healBoundMs", ChaosSpec.DEFAULT_HEAL_BOUND_MS, 0),
+                o.optLong("healBoundMs", ChaosSpec.DEFAULT_HEAL_BOUND_MS, 0, ScenarioLimits.MAX_TIME_MS),
                 o.optDouble("crashPerSec", 0, 0, 1e6),
-                o.optLong("meanDownMs", 2000, 1),
+                o.optLong("meanDownMs", 2000, 1, ScenarioLimits.MAX_TIME_MS),
                 o.optDouble("partitionPerSec", 0, 0, 1e6),
-                o.optLong("meanPartitionMs", 3000, 1),
+                o.optLong("meanPartitionMs", 3000, 1, ScenarioLimits.MAX_TIME_MS),
                 o.optDouble("oneWayShare", 0.5, 0, 1),
                 o.optDouble("movePerSec", 0, 0, 1e6),
                 o.optDouble("pushConfigAfterMove", 0.5, 0, 1),
@@ -656,7 +769,7 @@ public final class ScenarioLoader {
                 throw Obj.error(o.node("baits"), "unknown bait \"" + b + "\" (expected any of " + Expectations.BAITS + ")");
             }
         }
-        OptionalLong endBy = o.optLong("migrationsEndBy", 0);
+        OptionalLong endBy = o.optLongIn("migrationsEndBy", 0, ScenarioLimits.MAX_TIME_MS);
         boolean history = o.optBool("history", true);
         List<ValueExpectation> values = new ArrayList<>();
         for (JNode item : o.optArray("values")) {

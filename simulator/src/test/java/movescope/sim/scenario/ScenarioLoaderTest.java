@@ -107,7 +107,7 @@ class ScenarioLoaderTest {
     void duplicateFieldIsRejected() {
         ScenarioException e = bad(GOOD.replace("\"seed\": 7,", "\"seed\": 7, \"seed\": 8,"));
         assertEquals(4, e.line());
-        assertTrue(e.problem().contains("Duplicate field 'seed'"), e.getMessage());
+        assertTrue(e.problem().contains("duplicate field \"seed\""), e.getMessage());
     }
 
     @Test

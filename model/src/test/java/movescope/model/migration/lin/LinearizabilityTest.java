@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Two sources of histories: the deterministic {@link InterleavingExplorer} (every interleaving of the
  * critical sections; reproducible from the printed schedule) and REAL threads ({@link RealThreadRunner}; the
- * scenario is reproducible from the printed seed, the OS interleaving is not, so those tests assert only what
- * must hold for every interleaving, and report what they found). Reproduce with
- * {@code mvn -pl model test -Dtest=LinearizabilityTest#<method> [-Dmovescope.seed=N]}.
+ * scenario is reproducible from the printed seed, the OS interleaving is not). The seed layout's anomalies
+ * are PROVEN by the explorer, deterministically, with the violating schedule printed and replayed; the
+ * real-thread runs only assert what must hold for every interleaving (the atomic table is never caught),
+ * and the seed-layout real-thread run is a bounded demonstration that asserts nothing about luck.
+ * The seed is fixed (a global {@code -Dmovescope.seed} does not change it); reproduce with
+ * {@code mvn -pl model test -Dtest=LinearizabilityTest#<method>}.
  */
 class LinearizabilityTest {
 
-    private static final long SEED = Long.getLong("movescope.seed", 20240611L);
+    private static final long SEED = 20240611L;
 
     private static LinOp start(String p, String from, String to) {
         return new LinOp.Start(p, from, to);
@@ -138,6 +141,8 @@ class LinearizabilityTest {
 
     @Test
     void randomScenarios_atomicAlwaysLinearizable_seedViolatesSomewhere() {
+        // Deterministic: the same 60 scenarios (fixed seed) and every interleaving of each, so the count of
+        // seed-layout violations is a fixed number, asserted to be positive below.
         Rng root = Rng.of(SEED);
         long atomicSchedules = 0;
         long seedViolations = 0;
@@ -159,6 +164,9 @@ class LinearizabilityTest {
                 + " schedules, 0 violations; SEED " + seedViolations + " violating schedules"
                 + (seedExample == null ? "" : "; first: " + seedExample));
         assertTrue(atomicSchedules > 1000, "too few schedules explored: " + atomicSchedules);
+        assertTrue(seedViolations > 0, "the exhaustive explorer found no seed-layout anomaly in 60 random scenarios"
+                + " (seed " + SEED + "): the explorer or the seed layout changed");
+        assertTrue(seedExample != null && seedExample.contains("schedule (thread per step)"), String.valueOf(seedExample));
     }
 
     @Test
@@ -208,17 +216,23 @@ class LinearizabilityTest {
     }
 
     @Test
-    void realThreads_seedLayoutAnomalyIsFound() throws InterruptedException {
-        // The window is a few instructions wide, so real threads hit it only sometimes (measured: first hit
-        // after 4–106 rounds over seeds 1–6; more often while the JIT is cold). Run until the first
-        // non-linearizable history, capped; it must be one of the two known anomalies, never something else.
-        int cap = 20_000;
+    void realThreads_seedLayoutDemo_reportsWhatItFinds() throws InterruptedException {
+        // A DEMONSTRATION, not the proof: the window is a few instructions wide, so whether real threads hit
+        // it depends on the OS (measured: first hit after 4–106 rounds over seeds 1–6). The proof is
+        // seedLayout_startInsideTheCommitWindowEndsInBothMaps / seedLayout_routerSeesThePrefixInNeitherMap,
+        // by the exhaustive explorer. This run is bounded (2,000 rounds) and asserts only what holds for every
+        // interleaving: a history the checker rejects is one of the two known anomalies, never another one.
+        int cap = 2_000;
         RealThreadRunner.Report r = RealThreadRunner.run(TableLayout.SEED, RouteMode.TABLE, SEED, cap,
                 rng -> List.of(List.of(start("p:", "A", "B"), commit("p:")),
                         List.of(start("p:", "A", "C"), start("p:", "A", "C")),
                         List.of(route("p:k"), route("p:k"), route("p:k"))), true);
-        RealThreadRunner.Found f = r.first().orElseThrow(() -> new AssertionError(
-                "no anomaly in " + cap + " rounds of real threads on the seed layout (seed " + SEED + ")"));
+        if (r.first().isEmpty()) {
+            System.out.println("[lin] real threads SEED seed " + SEED + ": no anomaly hit in " + r.rounds()
+                    + " rounds (luck of the OS scheduler; the explorer tests prove it exists)");
+            return;
+        }
+        RealThreadRunner.Found f = r.first().get();
         System.out.println("[lin] real threads SEED seed " + SEED + ": first non-linearizable history after "
                 + r.rounds() + " rounds (round " + f.round() + "):\n" + WingGongChecker.render(f.history()));
         boolean startInWindow = f.history().stream().filter(e -> e.op() instanceof LinOp.Start)

@@ -1,6 +1,5 @@
 package movescope.sim.scenario.json;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -36,8 +35,13 @@ public sealed interface JNode {
         }
     }
 
-    /** A number kept exactly as written, so that {@code 1.0} and {@code 1} can be told apart from {@code 1.5}. */
-    record JNumber(BigDecimal value, boolean integral, Where where) implements JNode {
+    /**
+     * A number kept exactly as written ({@code text}), so that {@code 1.0} and {@code 1} can be told apart
+     * from {@code 1.5}, and so that {@code 1e999999999} is never expanded: {@link Obj} converts it with
+     * bounded work (integers digit by digit, fractions with {@link Double#parseDouble}, which saturates).
+     * {@code integral} is true for a JSON integer token (no fraction, no exponent).
+     */
+    record JNumber(String text, boolean integral, Where where) implements JNode {
         @Override
         public String kind() {
             return "a number";

@@ -1,6 +1,6 @@
 package movescope.sim.scenario.json;
 
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +98,20 @@ public final class Obj {
         return n.isEmpty() ? OptionalLong.empty() : OptionalLong.of(integer(n.get(), field, min, Long.MAX_VALUE));
     }
 
+    public long reqLong(String field, long min, long max) throws ScenarioException {
+        return integer(req(field), field, min, max);
+    }
+
+    public long optLong(String field, long def, long min, long max) throws ScenarioException {
+        Optional<JNode> n = opt(field);
+        return n.isEmpty() ? def : integer(n.get(), field, min, max);
+    }
+
+    public OptionalLong optLongIn(String field, long min, long max) throws ScenarioException {
+        Optional<JNode> n = opt(field);
+        return n.isEmpty() ? OptionalLong.empty() : OptionalLong.of(integer(n.get(), field, min, max));
+    }
+
     public int reqInt(String field, int min, int max) throws ScenarioException {
         return (int) integer(req(field), field, min, max);
     }
@@ -114,15 +128,17 @@ public final class Obj {
 
     public static long integer(JNode n, String what, long min, long max) throws ScenarioException {
         if (n instanceof JNode.JNumber num && num.integral()) {
-            BigDecimal v = num.value();
-            if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
-                throw error(n, "expected " + what + " to be an integer in " + range(min, max) + ", got " + v);
+            // The token is -?digits of at most Limits.MAX_NUMBER_CHARS characters: BigInteger is cheap here.
+            BigInteger v = new BigInteger(num.text());
+            if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw error(n, "expected " + what + " to be an integer in " + range(min, max) + ", got "
+                        + JsonMessages.clip(num.text()));
             }
             return v.longValueExact();
         }
-        String got = n instanceof JNode.JNumber num ? num.value().toPlainString() : n.kind();
+        String got = n instanceof JNode.JNumber num ? JsonMessages.clip(num.text()) : n.kind();
         throw error(n, "expected " + what + " to be an integer" + (min > Long.MIN_VALUE ? " in " + range(min, max) : "")
-                + ", got " + got);
+                + " (digits only, no fraction or exponent), got " + got);
     }
 
     private static String range(long min, long max) {
@@ -145,14 +161,33 @@ public final class Obj {
 
     public static double number(JNode n, String what, double min, double max) throws ScenarioException {
         if (n instanceof JNode.JNumber num) {
-            double v = num.value().doubleValue();
+            // parseDouble saturates huge exponents to infinity and tiny ones to zero without expanding them.
+            double v = Double.parseDouble(num.text());
+            String shown = JsonMessages.clip(num.text());
+            if (v == 0 && nonZeroMantissa(num.text())) {
+                throw error(n, "expected " + what + " to be a number in [" + fmt(min) + ", " + fmt(max) + "], got "
+                        + shown + ", which is too small to represent (write 0 if you mean 0)");
+            }
             if (!(v >= min && v <= max)) {
                 throw error(n, "expected " + what + " to be a number in [" + fmt(min) + ", " + fmt(max) + "], got "
-                        + num.value().toPlainString());
+                        + shown);
             }
             return v;
         }
         throw error(n, "expected " + what + " to be a number, got " + n.kind());
+    }
+
+    private static boolean nonZeroMantissa(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fmt(double d) {
