@@ -101,6 +101,11 @@ public final class Shrinker {
         if (runs >= budget) {
             return false;
         }
+        return check(s);
+    }
+
+    /** One candidate run, whatever the budget says (the final guard must always run). */
+    private boolean check(Scenario s) {
         runs++;
         RunResult r;
         try {
@@ -151,7 +156,7 @@ public final class Shrinker {
         String desc = "Shrunk from a failing run (" + result.summary() + "). Reproduce: movescope run --seed "
                 + seed + " <this file>.";
         best = best.withName(failing.name() + "-shrunk", desc).withSeed(OptionalLong.of(seed));
-        if (best != failing && !failsSameWay(best)) {
+        if (best != failing && !check(best)) {
             // The rename cannot change behaviour; this guards the invariant that the output fails.
             best = failing;
         }
