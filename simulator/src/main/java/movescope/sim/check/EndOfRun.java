@@ -97,7 +97,7 @@ public final class EndOfRun {
                     // stranded, only lost.
                     boolean held = false;
                     for (KevyNode n : w.nodes()) {
-                        if (History.holds(last.get(), w.valueOn(n.name(), key))) {
+                        if (History.holds(last.get(), w.valueOn(n.name(), key), now)) {
                             held = true;
                             break;
                         }
@@ -110,12 +110,12 @@ public final class EndOfRun {
                 }
                 List<String> owners = acceptingAtEnd(key);
                 for (String o : owners) {
-                    if (History.holds(last.get(), w.node(o).read(key, now))) {
+                    if (History.holds(last.get(), w.node(o).read(key, now), now)) {
                         continue;
                     }
                     String holder = null;
                     for (KevyNode n : w.nodes()) {
-                        if (History.holds(last.get(), w.valueOn(n.name(), key))) {
+                        if (History.holds(last.get(), w.valueOn(n.name(), key), now)) {
                             holder = n.name();
                             break;
                         }
