@@ -54,6 +54,10 @@ public class CampaignCommand implements Runnable {
         @Option(names = "--jobs", paramLabel = "N", description = "Shrinks in parallel (default: all cores).")
         Integer jobs;
 
+        @Option(names = "--shrink-budget", paramLabel = "RUNS", defaultValue = "300",
+                description = "Simulation runs the shrinker may spend per kind (default: ${DEFAULT-VALUE}; 0 = do not shrink).")
+        int shrinkBudget;
+
         @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
         boolean quiet;
 
@@ -64,8 +68,8 @@ public class CampaignCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = console.err();
-            if (jobs != null && jobs < 1) {
-                err.println("movescope campaign merge: --jobs must be at least 1");
+            if ((jobs != null && jobs < 1) || shrinkBudget < 0) {
+                err.println("movescope campaign merge: --jobs must be at least 1, --shrink-budget at least 0");
                 return ExitCode.BAD_INPUT.code();
             }
             List<CampaignFolder.Stored> parts = new ArrayList<>();
@@ -112,7 +116,7 @@ public class CampaignCommand implements Runnable {
             }
             int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
             Campaign.Config merged = new Campaign.Config(c0.baseSeed(), c0.runs(), c0.template(), Shard.ALL, threads,
-                    c0.shrinkBudget());
+                    shrinkBudget);
             Path root = reports != null ? console.resolve(reports)
                     : ReportsLocation.defaultFor(console.workingDir().resolve("swarm.json"), console.movescopeHome(),
                             console.workingDir());
