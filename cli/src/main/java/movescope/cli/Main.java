@@ -48,6 +48,15 @@ public final class Main implements Runnable {
         cli.addSubcommand("run", new RunCommand(console));
         cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("swarm", new SwarmCommand(console));
+        cli.addSubcommand("campaign", new CommandLine(new CampaignCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == CampaignCommand.Merge.class) {
+                    return cls.cast(new CampaignCommand.Merge(console));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }));
         cli.addSubcommand("check", new CheckCommand(console));
         cli.addSubcommand("trace-check", new TraceCheckCommand(console));
         cli.addSubcommand("report", new ReportCommand(console));

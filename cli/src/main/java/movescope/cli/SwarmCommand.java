@@ -1,31 +1,30 @@
 package movescope.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import movescope.cli.report.JunitXml;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
-import movescope.cli.io.AtomicFiles;
+import java.util.List;
+import java.util.TreeMap;
+import movescope.cli.campaign.CampaignFolder;
+import movescope.cli.campaign.CampaignSession;
 import movescope.cli.io.ReportsLocation;
 import movescope.cli.io.ScenarioFiles;
 import movescope.cli.run.ScenarioRunner;
-import movescope.sim.report.RunResult;
 import movescope.sim.scenario.Scenario;
 import movescope.sim.scenario.ScenarioException;
 import movescope.sim.scenario.ScenarioLoader;
-import movescope.sim.swarm.Swarm;
+import movescope.sim.campaign.Campaign;
+import movescope.sim.campaign.CampaignReport;
+import movescope.sim.campaign.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code movescope swarm [--seed N] [--runs K] [--nodes N] [--variant v] [--shrink-to FILE]}: random runs of
- * one template whose fault mix is drawn from each run's seed; the first failure is shrunk to a minimal
- * scenario file that still fails the same way.
+ * {@code movescope swarm [--seed N] [--runs K] [--jobs N] [--shard i/n] [--resume DIR] ...}: a campaign of
+ * random runs of one template whose fault mix is drawn from each run's seed; failing runs are grouped into
+ * kinds and the first run of each kind is shrunk to a regression scenario (docs/campaigns.md).
  *
  * <p>The template is a scenario written in the public format (so {@code --template} can replace it): a
  * generated cluster of {@code --nodes} nodes each writing one scope, one workload client per node, a 20 s
@@ -36,20 +35,23 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "swarm", mixinStandardHelpOptions = true,
         description = {
-            "Random swarm runs; the first failure is shrunk to a scenario file.",
-            "Each run draws its own fault mix (crashes, partitions, moves, config pushes, loss, duplication, "
-                    + "EINTR) from its seed, so runs differ in kind, not only in order. The swarm ends with what "
-                    + "it found in words: failing runs by kind, invariants checked and skipped."},
+            "A campaign of random swarm runs, grouped into failure kinds.",
+            "Each run draws its own fault mix (crashes, partitions, moves, config",
+            "pushes, loss, duplication, EINTR) from its seed, so runs differ in kind,",
+            "not only in order. Failing runs are grouped by cause (invariant plus",
+            "the protocol actions it depends on); the first run of each kind is",
+            "shrunk to a regression scenario. Writes reports/campaign-<seed>/",
+            "(docs/campaigns.md); Ctrl-C ends cleanly with the report of what ran."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every run passed", "1:some run failed (shrunk scenario written)", "2:bad input or usage",
-            "3:internal error"})
+        exitCodeList = {"0:every run passed", "1:some run failed, or the campaign was interrupted",
+            "2:bad input or usage", "3:internal error"})
 public class SwarmCommand implements Callable<Integer> {
     private final Console console;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Base seed of the swarm (default: a fresh random one, printed).")
+    @Option(names = "--seed", paramLabel = "N", description = "Base seed of the campaign (default: a fresh random one, printed).")
     Long seed;
 
-    @Option(names = "--runs", paramLabel = "K", defaultValue = "20", description = "Number of runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "K", defaultValue = "20", description = "Runs of the whole campaign (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "3", description = "Nodes of the default template (default: ${DEFAULT-VALUE}).")
@@ -63,22 +65,31 @@ public class SwarmCommand implements Callable<Integer> {
             description = "A scenario file to use as the template instead of the default one (--nodes and --variant are then ignored).")
     Path template;
 
-    @Option(names = "--shrink-to", paramLabel = "FILE",
-            description = "Where to write the shrunk scenario of the first failure (default: reports/swarm-<seed>-<run>.json).")
-    Path shrinkTo;
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Runs in parallel (default: all cores). Results do not depend on it.")
+    Integer jobs;
 
-    @Option(names = "--shrink-budget", paramLabel = "RUNS", defaultValue = "200",
-            description = "Simulation runs the shrinker may spend (default: ${DEFAULT-VALUE}; 0 = do not shrink).")
+    @Option(names = "--shard", paramLabel = "i/n",
+            description = "Run only slice i of n of the seed space (runs with index mod n = i-1); join slices with 'movescope campaign merge'.")
+    String shard;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted campaign whose report folder is DIR (its seed, runs, template and shard are used).")
+    Path resume;
+
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Where the campaign folder goes (default: reports/ of the checkout, as for run).")
+    Path reports;
+
+    @Option(names = "--shrink-budget", paramLabel = "RUNS", defaultValue = "300",
+            description = "Simulation runs the shrinker may spend per kind (default: ${DEFAULT-VALUE}; 0 = do not shrink).")
     int shrinkBudget;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the seed, failures and the summary.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only the seed and the summary.")
     boolean quiet;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML to FILE: one test case per run, named by template, run and seed.")
-    Path junit;
-
-    @Option(names = "--json", description = "Print one JSON document (docs/json.md) instead of text.")
-    boolean json;
+    @Option(names = {"-v", "--verbose"}, description = "Print one line per run as it finishes.")
+    boolean verbose;
 
     public SwarmCommand(Console console) {
         this.console = console;
@@ -86,23 +97,43 @@ public class SwarmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : console.out();
+        PrintWriter out = console.out();
         PrintWriter err = console.err();
-        if (runs < 1 || nodes < 1 || shrinkBudget < 0) {
-            err.println("movescope swarm: --runs and --nodes must be at least 1, --shrink-budget at least 0");
+        if (runs < 1 || nodes < 1 || shrinkBudget < 0 || (jobs != null && jobs < 1)) {
+            err.println("movescope swarm: --runs, --nodes and --jobs must be at least 1, --shrink-budget at least 0");
             return ExitCode.BAD_INPUT.code();
         }
         if (!variant.equals("kevy-5.4") && !variant.equals("fixed")) {
             err.println("movescope swarm: --variant must be kevy-5.4 or fixed, got \"" + variant + "\"");
             return ExitCode.BAD_INPUT.code();
         }
-        if (shrinkTo != null) {
-            // Checked before the swarm runs: a bad path must not be found only after the last run.
-            java.util.Optional<String> problem = movescope.cli.io.WritableTarget.fileProblem(console.resolve(shrinkTo));
-            if (problem.isPresent()) {
-                err.println("movescope swarm: --shrink-to " + shrinkTo + ": " + problem.get());
+        Shard slice = Shard.ALL;
+        if (shard != null) {
+            try {
+                slice = Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                err.println("movescope swarm: --shard: " + e.getMessage());
                 return ExitCode.BAD_INPUT.code();
             }
+        }
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        CampaignSession session = new CampaignSession(console, quiet, verbose, System.console() != null);
+        if (resume != null) {
+            CampaignFolder folder = new CampaignFolder(console.resolve(resume));
+            CampaignFolder.Stored stored;
+            try {
+                stored = folder.read();
+            } catch (CampaignFolder.BadFolder e) {
+                err.println(e.getMessage());
+                return ExitCode.BAD_INPUT.code();
+            }
+            Campaign.Config c = stored.config();
+            Campaign.Config config = new Campaign.Config(c.baseSeed(), c.runs(), c.template(), c.shard(), threads,
+                    c.shrinkBudget());
+            out.println("seed " + c.baseSeed() + " (resumed) campaign of " + c.runs() + " runs, shard "
+                    + c.shard().label() + ": " + stored.records().size() + " of " + c.indexes().size() + " done");
+            out.flush();
+            return session.execute(folder, config, stored.templateSha256(), stored.records());
         }
         Scenario base;
         String templateName;
@@ -118,100 +149,30 @@ public class SwarmCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCode.BAD_INPUT.code();
         } catch (IOException e) {
-            err.println(template + ": cannot read the template: " + ScenarioRunner.describe(e));
+            err.println(template + ":0:0: cannot read the template: " + ScenarioRunner.describe(e));
             return ExitCode.BAD_INPUT.code();
         }
 
         boolean fresh = seed == null;
         long baseSeed = fresh ? new SecureRandom().nextLong() & Long.MAX_VALUE : seed;
+        Campaign.Config config = new Campaign.Config(baseSeed, runs, base, slice, threads, shrinkBudget);
+        Path root = reports != null ? console.resolve(reports)
+                : ReportsLocation.defaultFor(console.workingDir().resolve("swarm.json"), console.movescopeHome(),
+                        console.workingDir());
+        CampaignFolder folder = new CampaignFolder(root.resolve(folderName(baseSeed, slice)));
         out.println("seed " + baseSeed + " (" + (fresh ? Seeds.Origin.RANDOM.label() : Seeds.Origin.OPTION.label())
-                + ") swarm of " + runs + " runs, " + templateName);
+                + ") campaign of " + runs + " runs" + (slice.isAll() ? "" : ", shard " + slice.label()) + ", "
+                + templateName + ", " + threads + (threads == 1 ? " job" : " jobs"));
         out.flush();
-
-        Swarm.Result result = Swarm.run(baseSeed, runs, base, shrinkBudget);
-        for (Swarm.Run r : result.runs()) {
-            boolean failed = r.verdict() != movescope.sim.engine.Verdict.PASS;
-            if (failed || !quiet) {
-                out.println("run " + r.index() + " seed " + r.seed() + ": " + r.summary());
-            }
-        }
-        String launcher = Launcher.command(console);
-        String again = launcher + " swarm --seed " + baseSeed + " --runs " + runs
-                + (template != null ? " --template " + template : " --nodes " + nodes + " --variant " + variant);
-        Optional<String> shrunkFile = Optional.empty();
-        Optional<String> reproduce = Optional.empty();
-        if (!result.failures().isEmpty()) {
-            Swarm.Failure first = result.failures().get(0);
-            Path target = shrinkTo != null ? console.resolve(shrinkTo)
-                    : ReportsLocation.defaultFor(console.workingDir().resolve("swarm.json"), console.movescopeHome(),
-                            console.workingDir()).resolve("swarm-" + baseSeed + "-" + first.run().index() + ".json");
-            AtomicFiles.write(target, first.shrunk().json());
-            RunResult shrunk = first.shrunk().result();
-            out.println("run " + first.run().index() + " shrunk in " + first.shrunk().runs() + " runs to "
-                    + first.shrunk().scenario().steps().size() + " steps (" + shrunk.summary() + ")");
-            out.println("shrunk scenario: " + display(target));
-            shrunkFile = Optional.of(display(target));
-            reproduce = Optional.of(launcher + " run --seed " + first.run().seed() + " " + display(target));
-            out.println("reproduce: " + reproduce.get());
-            out.println("reproduce the swarm: " + again);
-        }
-        int failed = result.failures().size();
-        String headline = headline(result, base);
-        out.println(headline);
-        out.println((result.runs().size() - failed) + " passed, " + failed + " failed");
-        out.flush();
-        if (junit != null) {
-            List<JunitXml.Case> cases = new ArrayList<>();
-            for (Swarm.Run r : result.runs()) {
-                boolean bad = r.verdict() != movescope.sim.engine.Verdict.PASS;
-                cases.add(new JunitXml.Case(templateName + " run " + r.index() + " seed " + r.seed(), "movescope.swarm",
-                        0, bad ? Optional.of(r.summary()) : Optional.empty(),
-                        bad ? "reproduce the swarm: " + again + "\n" : "", r.summary() + "\n"));
-            }
-            JunitXml.write(console.resolve(junit), "movescope swarm", cases);
-        }
-        if (json) {
-            console.out().println(SwarmJson.render(baseSeed, templateName, result, headline, shrunkFile, reproduce, again));
-            console.out().flush();
-        }
-        return failed == 0 ? ExitCode.PASS.code() : ExitCode.FAIL.code();
+        String templateJson = CampaignFolder.templateJson(base);
+        String sha = CampaignFolder.sha256(templateJson);
+        folder.start(templateJson, CampaignReport.json(config, sha, new TreeMap<>(), List.of(), false, ""));
+        return session.execute(folder, config, sha, new TreeMap<>());
     }
 
-    /** The kind of a failed run: its invariant for a violation, else its verdict. */
-    static String kind(Swarm.Run r) {
-        String[] words = r.summary().split("[ :]+");
-        boolean violation = r.verdict() == movescope.sim.engine.Verdict.SAFETY_VIOLATION
-                || r.verdict() == movescope.sim.engine.Verdict.LIVENESS_VIOLATION;
-        return violation && words.length > 1 ? words[1] : r.verdict().name();
-    }
-
-    /** What the swarm found, in words: failing runs by kind, and the invariants checked and skipped. */
-    static String headline(Swarm.Result result, Scenario base) {
-        java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
-        for (Swarm.Run r : result.runs()) {
-            if (r.verdict() != movescope.sim.engine.Verdict.PASS) {
-                kinds.merge(kind(r), 1, Integer::sum);
-            }
-        }
-        List<String> checked = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (String name : movescope.sim.scenario.Expectations.INVARIANTS) {
-            (base.expect().checks(name) ? checked : skipped).add(name);
-        }
-        StringBuilder b = new StringBuilder("found: ");
-        if (kinds.isEmpty()) {
-            b.append("no failure in ").append(result.runs().size()).append(" runs");
-        } else {
-            int n = kinds.values().stream().mapToInt(Integer::intValue).sum();
-            b.append(n).append(" of ").append(result.runs().size()).append(" runs failed:");
-            kinds.forEach((k, c) -> b.append(' ').append(k).append(" \u00d7").append(c).append(" (")
-                    .append(movescope.cli.report.Claims.of(k).orElse("see docs/scenario-format.md, Verdicts"))
-                    .append(");"));
-            b.setLength(b.length() - 1);
-        }
-        b.append("; invariants checked: ").append(String.join(", ", checked)).append("; skipped: ")
-                .append(skipped.isEmpty() ? "none" : String.join(", ", skipped));
-        return b.toString();
+    /** {@code campaign-<seed>}, or {@code campaign-<seed>-shard-<i>-of-<n>} for a slice. */
+    public static String folderName(long baseSeed, Shard slice) {
+        return "campaign-" + baseSeed + (slice.isAll() ? "" : "-shard-" + slice.index() + "-of-" + slice.count());
     }
 
     /**
@@ -231,11 +192,5 @@ public class SwarmCommand implements Callable<Integer> {
                   "expect": { "hold": [ "SingleWriter", "NoLostWrite", "QuiescedOnlyInFlight" ] }
                 }
                 """.formatted(variant, nodes, nodes);
-    }
-
-    private String display(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path cwd = console.workingDir().toAbsolutePath().normalize();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 }

@@ -96,7 +96,7 @@ public final class EndOfRun {
                     // stranded, only lost.
                     boolean held = false;
                     for (KevyNode n : w.nodes()) {
-                        if (History.holds(last.get(), w.valueOn(n.name(), key))) {
+                        if (History.holds(last.get(), w.valueOn(n.name(), key), now)) {
                             held = true;
                             break;
                         }
@@ -109,12 +109,12 @@ public final class EndOfRun {
                 }
                 List<String> owners = acceptingAtEnd(key);
                 for (String o : owners) {
-                    if (History.holds(last.get(), w.node(o).read(key, now))) {
+                    if (History.holds(last.get(), w.node(o).read(key, now), now)) {
                         continue;
                     }
                     String holder = null;
                     for (KevyNode n : w.nodes()) {
-                        if (History.holds(last.get(), w.valueOn(n.name(), key))) {
+                        if (History.holds(last.get(), w.valueOn(n.name(), key), now)) {
                             holder = n.name();
                             break;
                         }
@@ -132,10 +132,47 @@ public final class EndOfRun {
                 findings.add(new HistoryFinding("overlap", e.getKey(), "", e.getValue()));
             }
             for (HistoryFinding f : findings) {
-                failures.add("history: " + f.kind() + " " + f.key() + ": " + f.write()
-                        + (f.write().isEmpty() ? "" : " — ") + f.detail());
+                failures.add(line(f));
             }
         }
         return findings;
+    }
+
+    /**
+     * The expected violation {@code expected}, when an end-of-run history finding is one: a {@code lost}
+     * write breaks NoLostWrite, a {@code stranded} one NoStrandedWrite, an {@code overlap} SingleWriter. A
+     * regression scenario shrunk from a run that failed only at its end can then say
+     * {@code "violation": "NoLostWrite"} and pass while the hole is there. The matching findings leave
+     * {@code failures} (they are what was expected); others stay. Null when no finding matches.
+     */
+    public static Violation expectedFromHistory(String expected, List<HistoryFinding> findings,
+            List<String> failures, long now, long events) {
+        HistoryFinding first = null;
+        for (HistoryFinding f : findings) {
+            if (invariantOf(f.kind()).equals(expected)) {
+                first = first == null ? f : first;
+                failures.remove(line(f));
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        return new Violation(expected, first.key(), "", "at the end, " + first.kind() + " " + first.key() + ": "
+                + first.write() + (first.write().isEmpty() ? "" : " — ") + first.detail(), now, events, List.of());
+    }
+
+    /** The invariant an end-of-run history finding of kind {@code kind} breaks. */
+    public static String invariantOf(String kind) {
+        return switch (kind) {
+            case "lost" -> "NoLostWrite";
+            case "stranded" -> "NoStrandedWrite";
+            case "overlap" -> "SingleWriter";
+            default -> "";
+        };
+    }
+
+    private static String line(HistoryFinding f) {
+        return "history: " + f.kind() + " " + f.key() + ": " + f.write() + (f.write().isEmpty() ? "" : " — ")
+                + f.detail();
     }
 }

@@ -63,6 +63,10 @@ public final class History {
             case "SET" -> {
                 if (args.size() >= 3) {
                     add(recs, touched, args.get(1), WriteRecord.Kind.SET, args.get(2), node, epoch, now, conn, reqId);
+                    long deadline = ttlDeadline(args, now);
+                    if (deadline >= 0 && !recs.isEmpty()) {
+                        recs.get(recs.size() - 1).expiresAt = deadline;
+                    }
                 }
             }
             case "MSET" -> {
@@ -306,6 +310,51 @@ public final class History {
     }
 
     /** Whether a store value shows the effect of write {@code w}. */
+    /**
+     * The absolute deadline a {@code SET k v EX s | PX ms | EXAT s | PXAT ms} gives its key (the store keeps
+     * TTLs as absolute deadlines and a key is gone once {@code now > deadline}), or -1 without one.
+     */
+    static long ttlDeadline(List<String> args, long now) {
+        for (int i = 3; i + 1 < args.size(); i++) {
+            String opt = args.get(i).toUpperCase(java.util.Locale.ROOT);
+            long n;
+            try {
+                n = Long.parseLong(args.get(i + 1));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            switch (opt) {
+                case "EX" -> {
+                    return now + n * 1000;
+                }
+                case "PX" -> {
+                    return now + n;
+                }
+                case "EXAT" -> {
+                    return n * 1000;
+                }
+                case "PXAT" -> {
+                    return n;
+                }
+                default -> {
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the store value {@code v}, read at {@code now}, still holds write {@code w} — or shows it ended
+     * legitimately: a SET whose TTL deadline has passed is held by the key's absence (an expired key is not a
+     * lost write).
+     */
+    public static boolean holds(WriteRecord w, Optional<Value> v, long now) {
+        if (w.kind == WriteRecord.Kind.SET && w.expiresAt >= 0 && now > w.expiresAt && v.isEmpty()) {
+            return true;
+        }
+        return holds(w, v);
+    }
+
     public static boolean holds(WriteRecord w, Optional<Value> v) {
         return switch (w.kind) {
             case SET -> v.isPresent() && v.get() instanceof Value.Str s && s.value().equals(w.value);

@@ -37,12 +37,12 @@ public final class NoLostWrite implements Invariant {
         }
         WriteRecord rec = last.get();
         for (String h : w.history().holders(key)) {
-            if (History.holds(rec, w.valueOn(h, key))) {
+            if (History.holds(rec, w.valueOn(h, key), w.now())) {
                 return Optional.empty();
             }
         }
         for (KevyNode n : w.nodes()) {
-            if (History.holds(rec, w.valueOn(n.name(), key))) {
+            if (History.holds(rec, w.valueOn(n.name(), key), w.now())) {
                 w.history().addHolder(key, n.name());
                 return Optional.empty();
             }

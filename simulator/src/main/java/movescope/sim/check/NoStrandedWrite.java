@@ -34,7 +34,7 @@ public final class NoStrandedWrite implements Invariant {
         }
         for (String id : w.candidates(key)) {
             KevyNode n = w.node(id);
-            if (n.isUp() && n.acceptsWrite(key, w.now()) && !History.holds(last.get(), n.read(key, w.now()))) {
+            if (n.isUp() && n.acceptsWrite(key, w.now()) && !History.holds(last.get(), n.read(key, w.now()), w.now())) {
                 return Optional.of("node " + id + " accepts writes for " + key + " but does not hold "
                         + last.get().describe());
             }

@@ -19,6 +19,8 @@ public final class WriteRecord {
     final long reqId;
     boolean acked;
     long ackedAt = -1;
+    /** The absolute deadline (virtual ms) a {@code SET ... EX/PX/EXAT/PXAT} gave the key, or -1. */
+    long expiresAt = -1;
 
     WriteRecord(long id, String key, Kind kind, String value, String node, long appliedAt, String conn, long reqId) {
         this.id = id;
@@ -53,6 +55,11 @@ public final class WriteRecord {
 
     public boolean acked() {
         return acked;
+    }
+
+    /** The key's TTL deadline set by this write (absolute virtual ms), or -1 when it set none. */
+    public long expiresAt() {
+        return expiresAt;
     }
 
     public long ackedAt() {

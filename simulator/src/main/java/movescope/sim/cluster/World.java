@@ -1034,6 +1034,9 @@ public final class World implements WorldView {
         Expectations ex = sc.expect();
         if (!stoppedEarly) {
             findings = new EndOfRun(this, probe).evaluate(ex, feed.baits(), failures);
+            if (violation == null && ex.violation().isPresent()) {
+                violation = EndOfRun.expectedFromHistory(ex.violation().get(), findings, failures, now, events);
+            }
         }
         Judgement judgement = Judgement.of(violation, outOfEvents, ex.violation(), failures, events, now, sc.endMs());
         Verdict verdict = judgement.verdict();

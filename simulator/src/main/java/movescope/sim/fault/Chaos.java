@@ -61,6 +61,13 @@ public final class Chaos {
 
     private final Scenario sc;
     private final Rng rng;
+    /**
+     * EINTR draws of a run with a chaos phase come from their own stream, so that a shrunk reproduction
+     * which keeps the phase's EINTR but none of its arrivals (crash, partition, move, snapshot) draws the same
+     * strikes. Without a chaos phase the scripted {@code faults.eintr} keeps drawing from {@link #rng}, as it
+     * always did (the corpus's goldens depend on it).
+     */
+    private final Rng eintrRng;
     private final Network net;
     private final TraceLog trace;
     private final Host host;
@@ -75,6 +82,7 @@ public final class Chaos {
     public Chaos(Scenario sc, Rng rng, Network net, TraceLog trace, List<String> nodeIds, Host host) {
         this.sc = sc;
         this.rng = rng;
+        this.eintrRng = rng.fork("eintr");
         this.net = net;
         this.trace = trace;
         this.nodeIds = nodeIds;
@@ -116,7 +124,7 @@ public final class Chaos {
 
     /** Draws whether one waiting MOVE-SCOPE is interrupted by an arriving client command. */
     public boolean eintrStrikes() {
-        return rng.chance(eintrChance);
+        return (sc.chaos().isPresent() ? eintrRng : rng).chance(eintrChance);
     }
 
     public void handle(FaultEvent e) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import movescope.model.scope.Scope;
 import movescope.sim.Options;
 import movescope.sim.Simulation;
@@ -45,9 +46,9 @@ import movescope.sim.scenario.WorkloadSpec;
  */
 public final class Shrinker {
     /** The smallest failing scenario found, how it fails, and how many runs it took. */
-    public record Outcome(Scenario scenario, RunResult result, int runs, boolean materialized) {
+    public record Outcome(Scenario scenario, RunResult result, int runs, boolean materialized, boolean fixpoint) {
         static Outcome unshrunk(Scenario s, RunResult r) {
-            return new Outcome(s, r, 0, false);
+            return new Outcome(s, r, 0, false, false);
         }
 
         public String json() {
@@ -57,25 +58,42 @@ public final class Shrinker {
 
     private final long seed;
     private final Verdict verdict;
-    private final Optional<String> invariant;
+    private final Predicate<RunResult> sameCause;
+    private final Options options;
     private final int budget;
     private int runs;
     private RunResult lastFailing;
 
-    private Shrinker(long seed, RunResult failing, int budget) {
+    private Shrinker(long seed, RunResult failing, int budget, Predicate<RunResult> sameCause, Options options) {
         this.seed = seed;
         this.verdict = failing.verdict();
-        this.invariant = failing.violation().map(v -> v.invariant());
+        this.sameCause = sameCause;
+        this.options = options;
         this.budget = budget;
         this.lastFailing = failing;
     }
 
+    /** Shrinks keeping the verdict and the violated invariant (the swarm's historical notion of "same way"). */
     public static Outcome shrink(Scenario failing, long seed, RunResult result, int budget) {
+        Verdict verdict = result.verdict();
+        Optional<String> invariant = result.violation().map(v -> v.invariant());
+        return shrink(failing, seed, result, budget,
+                r -> r.verdict() == verdict && r.violation().map(v -> v.invariant()).equals(invariant), Options.DEFAULT);
+    }
+
+    /**
+     * Shrinks keeping whatever {@code sameCause} accepts of a candidate's result (a campaign passes "fails with
+     * the same signature", so a step the cause depends on — the move a config push needs — cannot go), run
+     * with {@code options} (which must keep the trace when {@code sameCause} reads it). The passes repeat until
+     * none removes anything (a fixpoint) or the budget is spent.
+     */
+    public static Outcome shrink(Scenario failing, long seed, RunResult result, int budget,
+            Predicate<RunResult> sameCause, Options options) {
         Objects.requireNonNull(failing, "failing");
         if (result.verdict() == Verdict.PASS) {
             throw new IllegalArgumentException("cannot shrink a passing run");
         }
-        Shrinker s = new Shrinker(seed, result, budget);
+        Shrinker s = new Shrinker(seed, result, budget, sameCause, options);
         return s.run(failing, result);
     }
 
@@ -83,14 +101,19 @@ public final class Shrinker {
         if (runs >= budget) {
             return false;
         }
+        return check(s);
+    }
+
+    /** One candidate run, whatever the budget says (the final guard must always run). */
+    private boolean check(Scenario s) {
         runs++;
         RunResult r;
         try {
-            r = Simulation.run(s, seed, Options.DEFAULT);
+            r = Simulation.run(s, seed, options);
         } catch (RuntimeException e) {
             return false; // a candidate the model rejects is not a reproduction
         }
-        boolean same = r.verdict() == verdict && r.violation().map(v -> v.invariant()).equals(invariant);
+        boolean same = r.verdict() == verdict && sameCause.test(r);
         if (same) {
             lastFailing = r;
         }
@@ -104,24 +127,60 @@ public final class Shrinker {
         if (failsSameWay(mat)) {
             best = mat;
             materialized = true;
+        } else if (failing.chaos().isPresent()) {
+            // Drop rules draw the network's random numbers in another order than the chaos phase's loss
+            // does, so the run may go another way: keep the loss, duplication and EINTR as a chaos phase
+            // that does nothing else (no crash, partition, move or snapshot arrivals draw anything).
+            Scenario residual = materializeKeepingNetworkChaos(failing, result);
+            if (failsSameWay(residual)) {
+                best = residual;
+                materialized = true;
+            }
         }
-        if (materialized) {
-            best = ddminSteps(best);
-            best = dropUnused(best);
+        boolean fixpoint = false;
+        while (runs < budget) {
+            String before = ScenarioWriter.toJson(best);
+            if (materialized) {
+                best = ddminSteps(best);
+                best = dropScopes(best);
+                best = dropUnused(best);
+                best = compactTimes(best);
+            }
+            best = simplifyNetwork(best);
+            if (ScenarioWriter.toJson(best).equals(before)) {
+                fixpoint = runs < budget;
+                break;
+            }
         }
-        best = simplifyNetwork(best);
+        this.fixpoint = fixpoint;
         String desc = "Shrunk from a failing run (" + result.summary() + "). Reproduce: movescope run --seed "
                 + seed + " <this file>.";
         best = best.withName(failing.name() + "-shrunk", desc).withSeed(OptionalLong.of(seed));
-        if (best != failing && !failsSameWay(best)) {
+        if (best != failing && !check(best)) {
             // The rename cannot change behaviour; this guards the invariant that the output fails.
             best = failing;
         }
-        return new Outcome(best, lastFailing, runs, materialized);
+        return new Outcome(best, lastFailing, runs, materialized, this.fixpoint);
+    }
+
+    private boolean fixpoint;
+
+    /**
+     * Like {@link #materialize}, but the chaos phase's loss, duplication and EINTR stay a chaos phase (with
+     * every arrival rate 0) instead of becoming drop and duplicate rules.
+     */
+    public static Scenario materializeKeepingNetworkChaos(Scenario s, RunResult r) {
+        ChaosSpec c = s.chaos().orElseThrow();
+        ChaosSpec quiet = new ChaosSpec(c.untilMs(), c.healBoundMs(), 0, c.meanDownMs(), 0, c.meanPartitionMs(),
+                c.oneWayShare(), 0, c.pushConfigAfterMove(), 0, c.loss(), c.duplicate(), c.eintr());
+        Scenario noChaos = s.withChaos(Optional.of(new ChaosSpec(c.untilMs(), c.healBoundMs(), 0, c.meanDownMs(), 0,
+                c.meanPartitionMs(), c.oneWayShare(), 0, c.pushConfigAfterMove(), 0, 0, 0, 0)));
+        Scenario m = materialize(noChaos, r);
+        return m.withChaos(Optional.of(quiet)).withExpect(m.expect());
     }
 
     /** The run's random workload and chaos, as explicit steps. */
-    static Scenario materialize(Scenario s, RunResult r) {
+    public static Scenario materialize(Scenario s, RunResult r) {
         List<ClientSpec> clients = new ArrayList<>(s.clients());
         if (s.workload().isPresent()) {
             WorkloadSpec w = s.workload().get();
@@ -214,6 +273,82 @@ public final class Shrinker {
         return out;
     }
 
+    /**
+     * Brings steps closer in time: first the whole story earlier (the first step at 0), then each gap between
+     * consecutive step times halved, from the last gap back. A gap the cause needs (a timeout to fire, a
+     * heartbeat to lapse) survives because the candidate then fails differently or not at all.
+     */
+    private Scenario compactTimes(Scenario s) {
+        if (s.steps().isEmpty()) {
+            return s;
+        }
+        long first = s.steps().get(0).at();
+        if (first > 0) {
+            Scenario cand = Retime.earlier(s, first, first);
+            if (failsSameWay(cand)) {
+                s = cand;
+            }
+        }
+        for (int i = s.steps().size() - 1; i >= 1 && runs < budget; i--) {
+            long gap = s.steps().get(i).at() - s.steps().get(i - 1).at();
+            if (gap >= 2) {
+                Scenario cand = Retime.earlier(s, s.steps().get(i).at(), gap / 2);
+                if (failsSameWay(cand)) {
+                    s = cand;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Drops scopes whose prefix no step mentions (so their writers, otherwise always "used", can go too):
+     * from the cluster's scopes, per-node overrides stay as they are.
+     */
+    private Scenario dropScopes(Scenario s) {
+        List<Scope> scopes = s.cluster().scopes();
+        for (Scope sc : scopes) {
+            if (runs >= budget || s.cluster().scopes().size() <= 1 || mentionsPrefix(s, sc.prefix())) {
+                continue;
+            }
+            List<Scope> kept = new ArrayList<>(s.cluster().scopes());
+            kept.remove(sc);
+            ClusterSpec c = s.cluster();
+            ClusterSpec cand = new ClusterSpec(c.nodes(), kept, c.shards(), c.warm(), c.heartbeats(),
+                    c.sliceFrameCostUs(), c.sendBufferBytes(), c.commitWindowMs(), Optional.empty());
+            Scenario candidate = s.withCluster(cand);
+            if (failsSameWay(candidate)) {
+                s = candidate;
+            }
+        }
+        return s;
+    }
+
+    private static boolean mentionsPrefix(Scenario s, String prefix) {
+        for (Step st : s.steps()) {
+            List<String> words = st instanceof Step.ClientStep c ? c.command()
+                    : st instanceof Step.OperatorStep o ? o.command() : List.of();
+            for (String w : words) {
+                if (w.startsWith(prefix) || prefix.startsWith(w) && !w.isEmpty() && w.endsWith(":")) {
+                    return true;
+                }
+            }
+            if (st instanceof Step.PushConfigStep p && p.scopes().isPresent()) {
+                for (Scope x : p.scopes().get()) {
+                    if (x.prefix().equals(prefix)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (DataSpec d : s.data()) {
+            if (d.toString().contains(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Scenario dropUnused(Scenario s) {
         // Clients no step uses.
         Set<String> usedClients = new LinkedHashSet<>();
@@ -231,9 +366,6 @@ public final class Shrinker {
         Scenario candidate = s.withClients(clients);
         if (clients.size() < s.clients().size() && failsSameWay(candidate)) {
             s = candidate;
-        }
-        if (s.cluster().generate().isPresent()) {
-            return s;
         }
         for (DataSpec d : s.data()) {
             usedNodes.add(d.node());
@@ -318,6 +450,13 @@ public final class Shrinker {
                 }
             }
         }
+        if (s.chaos().isPresent() && s.workload().isEmpty()) {
+            // A residual chaos phase (network loss only, see materializeKeepingNetworkChaos): try without it.
+            Scenario cand = s.withChaos(Optional.empty());
+            if (failsSameWay(cand)) {
+                s = cand;
+            }
+        }
         if (s.faults().eintr() > 0) {
             Scenario cand = s.withFaults(FaultSpec.NONE);
             if (failsSameWay(cand)) {
@@ -332,6 +471,10 @@ public final class Shrinker {
                 lastStep = Math.max(lastStep, st.at());
             }
             long end = Math.max(t + 1, lastStep);
+            if (s.chaos().isPresent()) {
+                // A chaos phase must fit in the run (untilMs + healBoundMs <= endMs): never cut into it.
+                end = Math.max(end, s.chaos().get().untilMs() + s.chaos().get().healBoundMs());
+            }
             if (end < s.endMs()) {
                 Scenario cand = s.withEnd(end, s.maxEvents());
                 if (failsSameWay(cand)) {
