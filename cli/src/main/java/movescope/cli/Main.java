@@ -50,6 +50,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("swarm", new SwarmCommand(console));
         cli.addSubcommand("check", new CheckCommand(console));
         cli.addSubcommand("trace-check", new TraceCheckCommand(console));
+        LiveCommands.register(cli, console);
         cli.setOut(console.out());
         cli.setErr(console.err());
         cli.setParameterExceptionHandler(usageErrors(console.err()));

@@ -1,0 +1,14 @@
+package movescope.cli;
+
+import movescope.cli.live.ServeCommand;
+import picocli.CommandLine;
+
+/** Registers live mode's commands (docs/live.md) on the top-level command: one line in {@link Main}. */
+final class LiveCommands {
+    private LiveCommands() {
+    }
+
+    static void register(CommandLine cli, Console console) {
+        cli.addSubcommand("serve", new ServeCommand(console));
+    }
+}
