@@ -3,7 +3,7 @@ package movescope.live.resp;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,12 +17,13 @@ public final class RespConnection implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final RespReader in;
+    private final BufferedInputStream raw;
 
     private RespConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        InputStream is = new BufferedInputStream(socket.getInputStream());
-        this.in = new RespReader(is);
+        this.raw = new BufferedInputStream(socket.getInputStream());
+        this.in = new RespReader(raw);
     }
 
     /** {@code addr} is {@code host:port}. */
@@ -47,6 +48,43 @@ public final class RespConnection implements AutoCloseable {
             s.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether the server closed this idle connection (e.g. its process restarted): a 1 ms peek that sees
+     * end of stream. Unread bytes, if any, stay in the buffer.
+     */
+    public boolean peerClosed() {
+        int saved;
+        try {
+            saved = socket.getSoTimeout();
+        } catch (IOException e) {
+            return true;
+        }
+        try {
+            socket.setSoTimeout(1);
+            raw.mark(1);
+            int b = raw.read();
+            if (b < 0) {
+                return true;
+            }
+            raw.reset();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        } finally {
+            try {
+                socket.setSoTimeout(saved);
+            } catch (IOException e) {
+                // the next call reports the broken socket
+            }
+        }
+    }
+
+    public void setReadTimeout(int ms) throws IOException {
+        socket.setSoTimeout(ms);
     }
 
     public RespValue call(List<String> args) throws IOException {

@@ -33,6 +33,7 @@ final class NodeRuntime {
     private final Map<String, ClientConn> conns = new LinkedHashMap<>();
     private final Map<String, ShipLink> ships = new LinkedHashMap<>();
     private ServerSocket listener;
+    private Thread acceptThread;
     private long incarnation;
     private long connCounter;
     private int eintrPending;
@@ -230,6 +231,7 @@ final class NodeRuntime {
         }, "movescope-serve-accept-" + id);
         t.setDaemon(true);
         t.start();
+        acceptThread = t;
     }
 
     private void accepted(Socket sock, long inc) {
@@ -285,6 +287,13 @@ final class NodeRuntime {
         if (listener != null) {
             closeQuietly(listener);
             listener = null;
+            // The JDK releases a listening socket only once the thread blocked in accept() has left it;
+            // a restart right after a crash would otherwise find the port still bound.
+            try {
+                acceptThread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (ClientConn c : new ArrayList<>(conns.values())) {
             c.close();
