@@ -1,5 +1,7 @@
 package movescope.cli;
 
+import movescope.cli.live.KevyConfigCommand;
+import movescope.cli.live.LiveCommand;
 import movescope.cli.live.ServeCommand;
 import picocli.CommandLine;
 
@@ -10,5 +12,7 @@ final class LiveCommands {
 
     static void register(CommandLine cli, Console console) {
         cli.addSubcommand("serve", new ServeCommand(console));
+        cli.addSubcommand("live", new LiveCommand(console));
+        cli.addSubcommand("kevy-config", new KevyConfigCommand(console));
     }
 }
