@@ -30,11 +30,18 @@ class LiveVersusSimulatorTest {
     /** Scenario files or folders (every *.json below; a missing folder is skipped, so scenarios/kevy/ can land later). */
     static final List<String> SUITE = List.of(
             "scenarios/kevy",
+            "scenarios/stories/bystander-redirects-two-hops.json",
             "scenarios/stories/committed-move.json",
+            "scenarios/stories/ingest-refused-aborts.json",
+            "scenarios/stories/ingest-replies.json",
+            "scenarios/stories/misdirected-raw-id.json",
             "scenarios/stories/move-commits.json",
             "scenarios/stories/move-scope-errors.json",
-            "scenarios/stories/misdirected-raw-id.json",
-            "scenarios/stories/ingest-replies.json");
+            "scenarios/stories/table-start-abort.json",
+            "scenarios/stories/target-down.json",
+            "scenarios/stories/target-restart-loses-ingested-slice.json",
+            "scenarios/stories/unchecked-mset-bypasses-owner.json",
+            "scenarios/stories/write-quiesced-during-move.json");
 
     static Path repo() {
         Path p = Path.of("").toAbsolutePath();
@@ -70,7 +77,8 @@ class LiveVersusSimulatorTest {
                 LiveRun.Outcome o = LiveRun.run(sc, sc.seed().orElse(0L), cluster,
                         new ServeLifecycle("127.0.0.1:" + server.controlPort()), StepTiming.loose(f), line -> { });
                 LiveJudge.Report r = o.report();
-                String text = String.join("\n", r.render());
+                String text = String.join("\n", r.render()) + (r.passed() ? ""
+                        : "\n--- live trace\n" + String.join("\n", o.live().trace()));
                 System.out.println(text);
                 assertTrue(r.compared().size() > 0, "nothing compared:\n" + text);
                 assertEquals(List.of(), r.strictDifferences(), text);

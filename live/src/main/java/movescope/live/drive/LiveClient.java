@@ -36,7 +36,15 @@ final class LiveClient implements AutoCloseable {
     }
 
     /** Runs one command; returns the reply given to the caller, or null if none came before {@code endAtMs}. */
-    String run(int step, List<String> command, long endAtMs) throws InterruptedException {
+    String run(int step, List<String> command, long endAtMs, Runnable onFirstSent) throws InterruptedException {
+        try {
+            return run(step, command, endAtMs, new Runnable[] {onFirstSent});
+        } finally {
+            onFirstSent.run();
+        }
+    }
+
+    private String run(int step, List<String> command, long endAtMs, Runnable[] first) throws InterruptedException {
         ClientAction a = rw.start(command);
         int hop = 0;
         for (int i = 0; i < MAX_ACTIONS; i++) {
@@ -57,8 +65,10 @@ final class LiveClient implements AutoCloseable {
             int readTimeout = (int) Math.max(1, Math.min(left, timeoutMs));
             long sent = rec.nowMs();
             rec.request(step, id, send.node(), send.args(), ++hop);
-            Wire.Outcome o = request(send.node(), send.args(), readTimeout);
-            rec.reply(step, id, send.node(), send.args(), sent, o.reply());
+            Runnable onSent = first[0];
+            first[0] = () -> { };
+            Wire.Outcome o = request(send.node(), send.args(), readTimeout, onSent);
+            rec.reply(step, id, send.node(), send.args(), sent, o.reply(), o.error());
             if (o.timedOut()) {
                 if (endBound) {
                     return null;
@@ -76,7 +86,7 @@ final class LiveClient implements AutoCloseable {
         return rw.target();
     }
 
-    private Wire.Outcome request(String node, List<String> args, int readTimeoutMs) {
+    private Wire.Outcome request(String node, List<String> args, int readTimeoutMs, Runnable onSent) {
         RespConnection c = conns.get(node);
         if (c != null && c.peerClosed()) {
             // The node closed it while idle (its process restarted). kevy-cluster-rw would keep failing on
@@ -89,7 +99,9 @@ final class LiveClient implements AutoCloseable {
             try {
                 c = RespConnection.open(cluster.liveAddr(node), Wire.CONNECT_TIMEOUT_MS, readTimeoutMs);
             } catch (IOException e) {
-                return new Wire.Outcome("-ERR movescope: connection refused by " + cluster.simAddr(node), false);
+                onSent.run();
+                return new Wire.Outcome("-ERR movescope: connection refused by " + cluster.simAddr(node), false,
+                        e.toString());
             }
             conns.put(node, c);
         }
@@ -98,7 +110,7 @@ final class LiveClient implements AutoCloseable {
         } catch (IOException e) {
             // a broken connection shows in the call below
         }
-        Wire.Outcome o = Wire.call(cluster, node, c, args);
+        Wire.Outcome o = Wire.call(cluster, node, c, args, onSent);
         if (o.timedOut() || (o.reply() != null && o.reply().startsWith("-ERR movescope: connection"))) {
             // A connection whose reply is still owed (or that broke) cannot carry the next request.
             c.close();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,6 +51,7 @@ public final class LiveDriver {
 
     /** Grace after endMs for step threads to hand in what they have (all their reads are bounded anyway). */
     static final long JOIN_GRACE_MS = 5000;
+    static final long SEND_ORDER_WAIT_MS = 500;
 
     private final Scenario sc;
     private final LiveCluster cluster;
@@ -99,12 +101,13 @@ public final class LiveDriver {
             if (wait > 0) {
                 Thread.sleep(wait);
             }
+            CountDownLatch sentLatch = new CountDownLatch(1);
             if (s instanceof Step.ClientStep cs) {
                 LiveClient lc = clients.get(cs.client());
                 pending.add(clientThreads.get(cs.client()).submit(() -> {
                     long sent = rec.nowMs();
                     try {
-                        String reply = lc.run(i, cs.command(), endAt);
+                        String reply = lc.run(i, cs.command(), endAt, sentLatch::countDown);
                         runs[i] = new StepRun(i, s, Optional.ofNullable(reply), sent, reply == null ? -1 : rec.nowMs(),
                                 Optional.ofNullable(lc.lastTarget()), "sent", null);
                     } catch (InterruptedException e) {
@@ -119,17 +122,23 @@ public final class LiveDriver {
                     String reply = null;
                     if (left > 0) {
                         rec.request(i, "operator", os.node(), os.command(), 1);
-                        Wire.Outcome o = Wire.once(cluster, os.node(), os.command(), (int) left);
+                        Wire.Outcome o = Wire.once(cluster, os.node(), os.command(), (int) left, sentLatch::countDown);
                         reply = o.reply();
-                        rec.reply(i, "operator", os.node(), os.command(), sent, reply);
+                        rec.reply(i, "operator", os.node(), os.command(), sent, reply, o.error());
                     }
+                    sentLatch.countDown();
                     runs[i] = new StepRun(i, s, Optional.ofNullable(reply), sent, reply == null ? -1 : rec.nowMs(),
                             Optional.of(os.node()), "sent", null);
                     return null;
                 }));
             } else {
                 runs[i] = lifecycle(i, s, rec, configs);
+                sentLatch.countDown();
             }
+            // Steps 10 ms apart on different connections could otherwise reach the server out of order on a
+            // loaded machine: the next step starts only once this one's request is written (or 500 ms passed,
+            // e.g. when its client is still busy with an earlier command).
+            sentLatch.await(SEND_ORDER_WAIT_MS, TimeUnit.MILLISECONDS);
         }
         long left = endAt - rec.nowMs();
         if (left > 0) {
@@ -159,20 +168,26 @@ public final class LiveDriver {
         Map<String, Map<String, String>> reads = new LinkedHashMap<>();
         for (String node : cluster.nodeIds()) {
             Map<String, String> got = new LinkedHashMap<>();
+            boolean complete = true;
             try (RespConnection c = RespConnection.open(cluster.liveAddr(node), Wire.CONNECT_TIMEOUT_MS, 10_000)) {
                 for (String key : sc.probeKeys()) {
                     List<String> cmd = listKeys.contains(key) ? List.of("LRANGE", key, "0", "-1") : List.of("GET", key);
                     Wire.Outcome o = Wire.call(cluster, node, c, cmd);
                     if (o.reply() == null || o.reply().startsWith("-ERR movescope: connection")) {
+                        complete = false;
                         break;
                     }
                     got.put(key, o.reply());
                     rec.read(node, cmd, o.reply());
                 }
             } catch (IOException e) {
-                continue;
+                complete = false;
             }
-            reads.put(node, got);
+            if (complete) {
+                reads.put(node, got);
+            } else if (!sc.probeKeys().isEmpty()) {
+                notes.add("end-of-run reads: " + node + " did not answer (down, or busy past the 10 s read timeout)");
+            }
         }
         List<Optional<String>> values = new ArrayList<>();
         for (var v : sc.expect().values()) {

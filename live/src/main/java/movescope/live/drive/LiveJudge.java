@@ -131,8 +131,15 @@ public final class LiveJudge {
             String why = null;
             if (loose.contains(r.index())) {
                 why = "step marked \"timing\": \"loose\"";
-            } else if (skippedAt.headMap(r.step().at(), true).size() > 0) {
-                why = "after " + skippedAt.headMap(r.step().at(), true).firstEntry().getValue();
+            } else {
+                // A skipped fault matters to a step that was still waiting for its reply when it was due.
+                long until = Math.max(r.step().at(), Math.max(p.repliedAtMs(), r.replyMs() < 0 ? Long.MAX_VALUE : r.replyMs()));
+                if (p.reply().isEmpty() || r.reply().isEmpty()) {
+                    until = Long.MAX_VALUE;
+                }
+                if (!skippedAt.headMap(until, true).isEmpty()) {
+                    why = "after " + skippedAt.headMap(until, true).firstEntry().getValue();
+                }
             }
             String predictedText = p.reply().orElse("(no reply)");
             compared.add(new Comparison(r.index(), r.step().at(), r.step().doName(), target, rendered, predictedText,

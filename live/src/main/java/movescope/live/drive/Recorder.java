@@ -42,6 +42,12 @@ public final class Recorder {
     }
 
     public synchronized void reply(int step, String from, String node, List<String> args, long sentMs, String reply) {
+        reply(step, from, node, args, sentMs, reply, null);
+    }
+
+    /** {@code error}: what the socket said when the reply is one of live's own connection texts. */
+    public synchronized void reply(int step, String from, String node, List<String> args, long sentMs, String reply,
+            String error) {
         long now = nowMs();
         hops.add(new Hop(step, from, node, List.copyOf(args), sentMs, reply, reply == null ? -1 : now));
         Map<String, Object> f = new TreeMap<>();
@@ -49,6 +55,9 @@ public final class Recorder {
         f.put("from", from);
         f.put("node", node);
         f.put("reply", reply == null ? "(no reply)" : reply);
+        if (error != null) {
+            f.put("error", error);
+        }
         f.put("wallMs", System.currentTimeMillis());
         trace.add(now, "LiveReply", f);
     }

@@ -17,34 +17,57 @@ final class Wire {
     private Wire() {
     }
 
-    record Outcome(String reply, boolean timedOut) {}
+    record Outcome(String reply, boolean timedOut, String error) {
+        Outcome(String reply, boolean timedOut) {
+            this(reply, timedOut, null);
+        }
+    }
 
     static final int CONNECT_TIMEOUT_MS = 5000;
 
     /** On a fresh connection; {@code readTimeoutMs} ≥ 1. */
     static Outcome once(LiveCluster cluster, String node, List<String> args, int readTimeoutMs) {
+        return once(cluster, node, args, readTimeoutMs, () -> { });
+    }
+
+    /** {@code onSent} runs once the request is written (or could not be), before the reply is awaited. */
+    static Outcome once(LiveCluster cluster, String node, List<String> args, int readTimeoutMs, Runnable onSent) {
         RespConnection c;
         try {
             c = RespConnection.open(cluster.liveAddr(node), CONNECT_TIMEOUT_MS, readTimeoutMs);
         } catch (IOException e) {
-            return new Outcome("-ERR movescope: connection refused by " + cluster.simAddr(node), false);
+            onSent.run();
+            return new Outcome("-ERR movescope: connection refused by " + cluster.simAddr(node), false, e.toString());
         }
         try (c) {
-            return call(cluster, node, c, args);
+            return call(cluster, node, c, args, onSent);
         }
     }
 
     static Outcome call(LiveCluster cluster, String node, RespConnection c, List<String> args) {
+        return call(cluster, node, c, args, () -> { });
+    }
+
+    static Outcome call(LiveCluster cluster, String node, RespConnection c, List<String> args, Runnable onSent) {
+        boolean sent = false;
         try {
-            return new Outcome(cluster.normalize(WireText.render(c.call(args))), false);
+            c.send(args);
+            c.flush();
+            sent = true;
+            onSent.run();
+            return new Outcome(cluster.normalize(WireText.render(c.read())), false);
         } catch (SocketTimeoutException e) {
             return new Outcome(null, true);
         } catch (ConnectException e) {
             return new Outcome("-ERR movescope: connection refused by " + cluster.simAddr(node), false);
         } catch (EOFException e) {
-            return new Outcome("-ERR movescope: connection closed by " + cluster.simAddr(node), false);
+            return new Outcome("-ERR movescope: connection closed by " + cluster.simAddr(node), false, "EOF");
         } catch (IOException e) {
-            return new Outcome("-ERR movescope: connection closed by " + cluster.simAddr(node), false);
+            return new Outcome("-ERR movescope: connection closed by " + cluster.simAddr(node), false, e.toString());
+        } finally {
+            if (!sent) {
+                onSent.run();
+            }
         }
     }
 }
