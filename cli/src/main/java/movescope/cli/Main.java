@@ -59,6 +59,7 @@ public final class Main implements Runnable {
         }));
         cli.addSubcommand("check", new CheckCommand(console));
         cli.addSubcommand("trace-check", new TraceCheckCommand(console));
+        LiveCommands.register(cli, console);
         cli.addSubcommand("report", new ReportCommand(console));
         cli.addSubcommand("completion", new CompletionCommand());
         BuildInfo.Provider build = new BuildInfo.Provider();

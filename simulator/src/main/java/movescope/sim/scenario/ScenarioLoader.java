@@ -544,8 +544,12 @@ public final class ScenarioLoader {
                             + list(clientIds) + ")");
                 }
                 s = new Step.ClientStep(at, client, command(o), expectation(o));
+                timing(o);
             }
-            case "operator" -> s = new Step.OperatorStep(at, nodeRef(o, "node", nodeIds), command(o), expectation(o));
+            case "operator" -> {
+                s = new Step.OperatorStep(at, nodeRef(o, "node", nodeIds), command(o), expectation(o));
+                timing(o);
+            }
             case "crash" -> s = new Step.CrashStep(at, nodeRef(o, "node", nodeIds));
             case "restart" -> s = new Step.RestartStep(at, nodeRef(o, "node", nodeIds));
             case "snapshot" -> s = new Step.SnapshotStep(at, nodeRef(o, "node", nodeIds));
@@ -639,6 +643,17 @@ public final class ScenarioLoader {
                     + ScenarioLimits.MAX_COMMAND_ARGS + " are allowed");
         }
         return cmd;
+    }
+
+    /**
+     * {@code "timing": "strict" | "loose"} on a client or operator step: only live mode reads it (docs/live.md;
+     * a loose step's reply may differ from the simulator's without failing); the simulation ignores it.
+     */
+    private static void timing(Obj o) throws ScenarioException {
+        Optional<String> t = o.optString("timing");
+        if (t.isPresent() && !t.get().equals("strict") && !t.get().equals("loose")) {
+            throw Obj.error(o.node("timing"), "unknown timing \"" + t.get() + "\" (expected strict or loose)");
+        }
     }
 
     private static Optional<ReplyExpectation> expectation(Obj o) throws ScenarioException {

@@ -1,0 +1,356 @@
+package movescope.live.serve;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import movescope.live.adapter.ModelNode;
+import movescope.live.adapter.NodeAction;
+import movescope.live.adapter.NodeInput;
+import movescope.model.protocol.ConfigException;
+import movescope.model.protocol.NodeConfig;
+import movescope.model.routing.Peer;
+import movescope.sim.scenario.ClusterSpec;
+import movescope.sim.scenario.HeartbeatPolicy;
+import movescope.sim.scenario.NodeSpec;
+import movescope.sim.scenario.Scenario;
+import movescope.sim.trace.TraceLog;
+
+/**
+ * {@code movescope serve}: every node of a scenario's cluster as a RESP2 server on 127.0.0.1, stepped by one
+ * {@link EventLoop} with the real monotonic clock. Each node's config is the scenario's, with hosts and ports
+ * replaced by the loopback ones (so its MISDIRECTED/QUIESCED addresses can be connected to). Heartbeats are
+ * UDP datagrams (the sender's node id) to each peer's election port every 200 ms. Lifecycle and faults come
+ * in through the {@link ControlServer}.
+ */
+public final class ClusterServer implements AutoCloseable {
+    public static final long HEARTBEAT_EVERY_MS = 200;
+    private static final long JOURNAL_HEARTBEAT_EVERY_MS = 1000;
+
+    private final Scenario scenario;
+    private final ServeOptions opts;
+    private final Map<String, NodeRuntime> nodes = new LinkedHashMap<>();
+    private final Map<String, DatagramSocket> electSockets = new LinkedHashMap<>();
+    private final Map<String, Long> lastJournaledHeartbeat = new HashMap<>();
+    private final List<Journal> journals = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private EventLoop loop;
+    private ControlServer control;
+    private ClusterSpec liveCluster;
+    private TraceLog trace;
+    private BufferedWriter traceOut;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    public ClusterServer(Scenario scenario, ServeOptions opts) {
+        this.scenario = scenario;
+        this.opts = opts;
+    }
+
+    /** Binds every port, replays journals, boots the nodes and starts serving. */
+    public void start() throws IOException {
+        ClusterSpec c = scenario.cluster();
+        List<NodeSpec> liveNodes = new ArrayList<>();
+        int i = 0;
+        for (NodeSpec n : c.nodes()) {
+            int clientPort = opts.basePort() == 0 ? freePort() : opts.basePort() + i;
+            DatagramSocket udp = new DatagramSocket(null);
+            udp.setReuseAddress(true);
+            udp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    opts.basePort() == 0 ? 0 : clientPort + opts.electOffset()));
+            electSockets.put(n.id(), udp);
+            liveNodes.add(new NodeSpec(n.id(), "127.0.0.1", clientPort, udp.getLocalPort(), n.nodeId(), n.peers(),
+                    n.scopes(), n.shards()));
+            i++;
+        }
+        liveCluster = c.withNodes(liveNodes);
+
+        Map<String, List<NodeInput>> previous = new LinkedHashMap<>();
+        long epoch = 0;
+        for (NodeSpec n : liveNodes) {
+            List<NodeInput> entries = opts.dataDir().isPresent() ? Journal.read(journalPath(n.id())) : List.of();
+            previous.put(n.id(), entries);
+            epoch = Math.max(epoch, entries.isEmpty() ? 0 : Journal.lastTime(entries) + 1);
+        }
+        if (opts.tracePath().isPresent()) {
+            Path tp = opts.tracePath().get();
+            if (tp.getParent() != null) {
+                Files.createDirectories(tp.getParent());
+            }
+            traceOut = Files.newBufferedWriter(tp, StandardCharsets.UTF_8);
+        }
+        trace = new TraceLog(20, false, line -> {
+            if (traceOut != null) {
+                try {
+                    traceOut.write(line);
+                    traceOut.write('\n');
+                    traceOut.flush();
+                } catch (IOException e) {
+                    // the trace is a convenience; serving goes on without it
+                }
+            }
+        });
+        loop = new EventLoop(epoch, t -> {
+            failure = t;
+            System.err.println("movescope serve: internal error on the event loop: " + t);
+        });
+
+        for (NodeSpec n : liveNodes) {
+            NodeConfig cfg = liveCluster.configOf(n.id());
+            ModelNode model = new ModelNode(n.id(), cfg, scenario.variant());
+            Journal j = opts.dataDir().isPresent() ? Journal.open(journalPath(n.id())) : Journal.none();
+            journals.add(j);
+            NodeRuntime rt = new NodeRuntime(n.id(), model, loop, j, n.clientPort(), c.sliceFrameCostUs(),
+                    c.commitWindowMs(), this::onTrace);
+            try {
+                rt.replay(previous.get(n.id()));
+            } catch (ConfigException e) {
+                throw new IOException("node " + n.id() + ": journal replay failed: " + e.getMessage(), e);
+            }
+            nodes.put(n.id(), rt);
+        }
+        loop.start((node, timerId) -> {
+            NodeRuntime rt = nodes.get(node);
+            if (rt != null) {
+                rt.step(new NodeInput.Timer(loop.nowMs(), timerId));
+            }
+        });
+        onLoop(() -> {
+            for (NodeRuntime rt : nodes.values()) {
+                if (!previous.get(rt.id()).isEmpty()) {
+                    // The previous serve process ended: for the node that was a process exit; boot again.
+                    rt.restart();
+                } else if (c.warm()) {
+                    long now = loop.nowMs();
+                    for (Peer p : rt.model().config().peers()) {
+                        if (!p.id().equals(rt.id())) {
+                            rt.step(new NodeInput.Heartbeat(now, p.id()));
+                        }
+                    }
+                }
+                rt.listen();
+            }
+            return null;
+        });
+        for (Map.Entry<String, DatagramSocket> e : electSockets.entrySet()) {
+            startHeartbeatReceiver(e.getKey(), e.getValue());
+        }
+        if (c.heartbeats() != HeartbeatPolicy.NONE) {
+            loop.post(this::heartbeatTick);
+        }
+        control = new ControlServer(this, opts.controlPort());
+        control.start();
+    }
+
+    private Path journalPath(String node) {
+        return opts.dataDir().orElseThrow().resolve(node).resolve("journal.ndjson");
+    }
+
+    private void onTrace(String node, NodeAction.Trace t) {
+        // Heartbeats are most of the events; the simulator leaves them out of traces by default too.
+        if (!t.action().equals("Heartbeat")) {
+            trace.add(loop.nowMs(), t.action(), t.fields());
+        }
+    }
+
+    /** Every node that is up sends a heartbeat to every other peer of its config. */
+    private void heartbeatTick() {
+        for (NodeRuntime rt : nodes.values()) {
+            if (!rt.isUp()) {
+                continue;
+            }
+            DatagramSocket udp = electSockets.get(rt.id());
+            byte[] payload = rt.id().getBytes(StandardCharsets.UTF_8);
+            for (Peer p : rt.model().config().peers()) {
+                if (p.id().equals(rt.id())) {
+                    continue;
+                }
+                try {
+                    udp.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(p.host(), p.electPort())));
+                } catch (IOException | IllegalArgumentException e) {
+                    // an unreachable peer is what DOWN is for
+                }
+            }
+        }
+        loop.later(HEARTBEAT_EVERY_MS, this::heartbeatTick);
+    }
+
+    private void startHeartbeatReceiver(String node, DatagramSocket udp) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[512];
+            while (!udp.isClosed()) {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                try {
+                    udp.receive(p);
+                } catch (IOException e) {
+                    return;
+                }
+                String from = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                loop.post(() -> {
+                    NodeRuntime rt = nodes.get(node);
+                    if (rt != null && rt.isUp()) {
+                        long now = loop.nowMs();
+                        String key = node + "\u0000" + from;
+                        Long last = lastJournaledHeartbeat.get(key);
+                        boolean keep = last == null || now - last >= JOURNAL_HEARTBEAT_EVERY_MS;
+                        if (keep) {
+                            lastJournaledHeartbeat.put(key, now);
+                        }
+                        rt.step(new NodeInput.Heartbeat(now, from), keep);
+                    }
+                });
+            }
+        }, "movescope-serve-elect-" + node);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Runs {@code work} on the loop thread and waits for it (control commands). */
+    <T> T onLoop(LoopWork<T> work) throws IOException {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.post(() -> {
+            try {
+                f.complete(work.run());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (TimeoutException e) {
+            throw new IOException("the event loop did not answer within 30 s");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(c.getMessage(), c);
+        }
+    }
+
+    interface LoopWork<T> {
+        T run() throws Exception;
+    }
+
+    /** node id → {@code 127.0.0.1:port}, in the scenario's order. */
+    public Map<String, String> clientAddrs() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (NodeRuntime rt : nodes.values()) {
+            out.put(rt.id(), "127.0.0.1:" + rt.clientPort());
+        }
+        return out;
+    }
+
+    /** The {@code --cluster} value that points {@code movescope live} at this server. */
+    public String clusterSpec() {
+        StringBuilder sb = new StringBuilder();
+        clientAddrs().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    public int controlPort() {
+        return control.port();
+    }
+
+    /** The cluster as served: the scenario's, with loopback hosts and ports. */
+    public ClusterSpec liveCluster() {
+        return liveCluster;
+    }
+
+    NodeRuntime node(String id) throws IOException {
+        NodeRuntime rt = nodes.get(id);
+        if (rt == null) {
+            throw new IOException("unknown node \"" + id + "\" (nodes: " + String.join(", ", nodes.keySet()) + ")");
+        }
+        return rt;
+    }
+
+    Map<String, NodeRuntime> nodes() {
+        return nodes;
+    }
+
+    long nowMs() {
+        return loop.nowMs();
+    }
+
+    Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Blocks until {@link #close()} (Ctrl-C's shutdown hook, or the control command SHUTDOWN). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Wait at most {@code ms}; true if stopped. */
+    public boolean awaitStop(long ms) throws InterruptedException {
+        return stopped.await(ms, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (control != null) {
+            control.close();
+        }
+        if (loop != null) {
+            try {
+                onLoop(() -> {
+                    nodes.values().forEach(NodeRuntime::shutdown);
+                    return null;
+                });
+            } catch (IOException e) {
+                // the loop is gone already: sockets are closed below either way
+            }
+            loop.close();
+        }
+        electSockets.values().forEach(DatagramSocket::close);
+        for (Journal j : journals) {
+            try {
+                j.close();
+            } catch (IOException e) {
+                // best effort at shutdown
+            }
+        }
+        if (traceOut != null) {
+            try {
+                traceOut.close();
+            } catch (IOException e) {
+                // best effort at shutdown
+            }
+        }
+        stopped.countDown();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return s.getLocalPort();
+        }
+    }
+
+}

@@ -1,0 +1,24 @@
+package movescope.live.serve;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How {@code movescope serve} lays a scenario's cluster out on loopback.
+ *
+ * @param basePort    node i (in the scenario's order) listens for clients on basePort + i; 0 = any free port
+ *                    (tests); every node's election (heartbeat) port is its client port + {@code electOffset}
+ *                    (kevy's default {@code server.port + 200}), or any free port with basePort 0
+ * @param controlPort the control port ({@code CRASH a}, {@code RESTART a}, ...); 0 = any free port
+ * @param dataDir     where each node's journal lives; empty = nothing survives the process
+ * @param tracePath   where the model's trace of the served run goes (NDJSON); empty = nowhere
+ */
+public record ServeOptions(int basePort, int electOffset, int controlPort, Optional<Path> dataDir,
+        Optional<Path> tracePath) {
+    public static final int DEFAULT_BASE_PORT = 7001;
+    public static final int DEFAULT_ELECT_OFFSET = 200;
+
+    public static ServeOptions ephemeral() {
+        return new ServeOptions(0, DEFAULT_ELECT_OFFSET, 0, Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,89 @@
+package movescope.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import movescope.live.drive.LiveCluster;
+import movescope.live.drive.LiveJudge;
+import movescope.live.drive.LiveRun;
+import movescope.live.drive.ServeLifecycle;
+import movescope.live.drive.StepTiming;
+import movescope.live.serve.ClusterServer;
+import movescope.live.serve.ServeOptions;
+import movescope.sim.scenario.Scenario;
+import movescope.sim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The build's live-mode check: each scenario of {@link #SUITE} is served on loopback in-process
+ * ({@code movescope serve}), driven through {@code movescope live} in real time, and every client and operator
+ * reply must equal the simulator's prediction (steps marked timing-loose excepted). Replies only: nothing
+ * here asserts on how long anything took. Every scenario's run is bounded by its endMs plus a fixed grace.
+ */
+class LiveVersusSimulatorTest {
+    /** Scenario files or folders (every *.json below; a missing folder is skipped, so scenarios/kevy/ can land later). */
+    static final List<String> SUITE = List.of(
+            "scenarios/kevy",
+            "scenarios/stories/bystander-redirects-two-hops.json",
+            "scenarios/stories/committed-move.json",
+            "scenarios/stories/ingest-refused-aborts.json",
+            "scenarios/stories/ingest-replies.json",
+            "scenarios/stories/misdirected-raw-id.json",
+            "scenarios/stories/move-commits.json",
+            "scenarios/stories/move-scope-errors.json",
+            "scenarios/stories/table-start-abort.json",
+            "scenarios/stories/target-down.json",
+            "scenarios/stories/target-restart-loses-ingested-slice.json",
+            "scenarios/stories/unchecked-mset-bypasses-owner.json",
+            "scenarios/stories/write-quiesced-during-move.json");
+
+    static Path repo() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("scenarios").resolve("scenario.schema.json"))) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    static List<Path> files() throws Exception {
+        List<Path> out = new ArrayList<>();
+        for (String s : SUITE) {
+            Path p = repo().resolve(s);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> w = Files.walk(p)) {
+                    w.filter(f -> f.toString().endsWith(".json")).sorted().forEach(out::add);
+                }
+            } else if (Files.exists(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> liveRepliesEqualTheSimulatorsPrediction() throws Exception {
+        return files().stream().map(f -> DynamicTest.dynamicTest(repo().relativize(f).toString(), () -> {
+            Scenario sc = ScenarioLoader.load(f);
+            try (ClusterServer server = new ClusterServer(sc, ServeOptions.ephemeral())) {
+                server.start();
+                LiveCluster cluster = LiveCluster.of(sc, server.liveCluster());
+                assertTrue(cluster.allLoopback());
+                LiveRun.Outcome o = LiveRun.run(sc, sc.seed().orElse(0L), cluster,
+                        new ServeLifecycle("127.0.0.1:" + server.controlPort()), StepTiming.loose(f), line -> { });
+                LiveJudge.Report r = o.report();
+                String text = String.join("\n", r.render()) + (r.passed() ? ""
+                        : "\n--- live trace\n" + String.join("\n", o.live().trace()));
+                System.out.println(text);
+                assertTrue(r.compared().size() > 0, "nothing compared:\n" + text);
+                assertEquals(List.of(), r.strictDifferences(), text);
+                assertTrue(r.passed(), text);
+            }
+        }));
+    }
+}
