@@ -508,20 +508,17 @@ public final class Store {
         if (v != null && !(v instanceof Value.HashVal)) {
             return wrongType();
         }
-        KevyCollection t = v == null ? null : ((Value.HashVal) v).table();
-        long added = 0;
-        for (int i = 2; i + 1 < args.size(); i += 2) {
-            String f = args.get(i);
-            if (t == null) {
-                t = KevyCollection.newHash(f, args.get(i + 1));
-                added++;
-            } else {
-                if (!t.contains(f)) {
-                    added++;
-                }
-                t = t.with(f, args.get(i + 1));
-            }
+        KevyCollection before = v == null ? null : ((Value.HashVal) v).table();
+        // hset_create for the first pair of a new key, then every pair in order (hash.rs:181-210, 339-402)
+        KevyCollection t = before == null ? KevyCollection.newHash(args.get(2), args.get(3)) : before;
+        List<String> fields = new ArrayList<>();
+        List<String> vals = new ArrayList<>();
+        for (int i = before == null ? 4 : 2; i + 1 < args.size(); i += 2) {
+            fields.add(args.get(i));
+            vals.add(args.get(i + 1));
         }
+        t = t.withAll(fields, vals);
+        long added = t.size() - (before == null ? 0 : before.size());
         put(key, new Value.HashVal(t));
         return Reply.integer(added);
     }
@@ -560,20 +557,11 @@ public final class Store {
         if (v != null && !(v instanceof Value.SetVal)) {
             return wrongType();
         }
-        KevyCollection t = v == null ? null : ((Value.SetVal) v).table();
-        long added = 0;
-        for (int i = 2; i < args.size(); i++) {
-            String m = args.get(i);
-            if (t == null) {
-                t = KevyCollection.newSet(m);
-                added++;
-            } else {
-                if (!t.contains(m)) {
-                    added++;
-                }
-                t = t.with(m, "");
-            }
-        }
+        KevyCollection before = v == null ? null : ((Value.SetVal) v).table();
+        KevyCollection t = before == null ? KevyCollection.newSet(args.get(2)) : before;
+        List<String> members = args.subList(before == null ? 3 : 2, args.size());
+        t = t.withAll(members, null);
+        long added = t.size() - (before == null ? 0 : before.size());
         put(key, new Value.SetVal(t));
         return Reply.integer(added);
     }

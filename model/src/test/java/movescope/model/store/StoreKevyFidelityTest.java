@@ -141,6 +141,33 @@ class StoreKevyFidelityTest {
         assertFalse(((Value.HashVal) g.get("g", 0).orElseThrow()).table().inline());
     }
 
+    @Test
+    void setsPast16384MembersTakeTheSegMapOrder() throws Exception {
+        // SADD big m0 .. m19999 in one command: applied member by member (set.rs:48-71): inline, flat at m7,
+        // SegMap at m16384 (set.rs:85-96, seg_map.rs). The expected order was printed by kevy-map 5.4.0 and
+        // kevy-store's seg_map.rs built from 311feac0 (m0..m16383 into a KevyMap, a SegMap from its
+        // iteration, then m16384..m19999).
+        Store one = new Store();
+        List<String> sadd = new ArrayList<>(List.of("SADD", "big"));
+        for (int i = 0; i < 20_000; i++) {
+            sadd.add("m" + i);
+        }
+        assertEquals(":20000", one.execute(sadd, 0).wire());
+        Value.SetVal v = (Value.SetVal) one.get("big", 0).orElseThrow();
+        assertTrue(v.table().segmented());
+        List<String> order = v.members();
+        assertEquals(20_000, order.size());
+        assertEquals(List.of("m16809", "m1134", "m12851", "m8659", "m13564", "m15336", "m13810", "m5156", "m9267",
+                "m2299", "m7074", "m8916"), order.subList(0, 12));
+        assertEquals(List.of("m18140", "m16194", "m5773", "m5106", "m2671"), order.subList(19_995, 20_000));
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] d = sha.digest(String.join("\n", order).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals("b7c531dc9ecda89b75e33b43db770ad636d91813a0720debe14298b16e611665",
+                java.util.HexFormat.of().formatHex(d));
+        assertEquals(List.of("SADD", "big"), one.serializeSlice("big", 0).get(0).subList(0, 2));
+        assertEquals(order, one.serializeSlice("big", 0).get(0).subList(2, 20_002));
+    }
+
     private static List<String> members(Store s, String key) {
         return ((Value.SetVal) s.get(key, 0).orElseThrow()).members();
     }
