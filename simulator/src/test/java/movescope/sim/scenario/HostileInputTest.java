@@ -62,7 +62,11 @@ class HostileInputTest {
     static void inTheUsersWords(ScenarioException e, String name) {
         String m = e.getMessage();
         assertTrue(m.length() < 1000, () -> "message of " + m.length() + " characters: " + m.substring(0, 200));
-        assertFalse(IMPLEMENTATION_WORDS.matcher(m).find(), "implementation words in: " + m);
+        // The user's own text is quoted back ('jacksone', "Exception"): only the words around it count.
+        // (The first fuzzing runs found this oracle too strict on exactly that: a token 'jacksone' and a
+        // field name containing "Source:", both echoed back, once in quotes and once in the JSON path.)
+        String ours = m.replace(e.jsonPath(), "$").replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*\"", "\"\"");
+        assertFalse(IMPLEMENTATION_WORDS.matcher(ours).find(), "implementation words in: " + m);
         assertFalse(m.contains(":0:0"), "0:0 in: " + m);
         if (e.line() == 0) {
             assertTrue(m.startsWith(name + ": "), m);

@@ -46,7 +46,7 @@ public final class JsonMessages {
         m = m.replace(" within/between Object entries", " between object fields")
                 .replace(" within/between Array entries", " between array elements");
         m = m.replace("double-quote", "a double quote");
-        if (LEFTOVER.matcher(m).find()) {
+        if (LEFTOVER.matcher(m.replaceAll("'[^']*'", "''")).find()) { // the user's quoted text does not count
             return "malformed JSON";
         }
         return Character.toLowerCase(m.charAt(0)) + m.substring(1);
