@@ -80,6 +80,9 @@ public class SwarmCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document (docs/json.md) instead of text.")
     boolean json;
 
+    @Option(names = "--html", description = "Also write the swarm's page (reports/swarm-<seed>.html): kinds of failure, counts, coverage, each kind linking to the run page of its shrunk scenario.")
+    boolean html;
+
     public SwarmCommand(Console console) {
         this.console = console;
     }
@@ -149,9 +152,6 @@ public class SwarmCommand implements Callable<Integer> {
         }
         int failed = result.failures().size();
         String headline = headline(result, base);
-        out.println(headline);
-        out.println((result.runs().size() - failed) + " passed, " + failed + " failed");
-        out.flush();
         if (junit != null) {
             List<JunitXml.Case> cases = new ArrayList<>();
             for (Swarm.Run r : result.runs()) {
@@ -162,8 +162,34 @@ public class SwarmCommand implements Callable<Integer> {
             }
             JunitXml.write(console.resolve(junit), "movescope swarm", cases);
         }
+        String document = SwarmJson.render(baseSeed, templateName, result, headline, shrunkFile, reproduce, again);
+        if (html) {
+            Path reportsDir = ReportsLocation.defaultFor(console.workingDir().resolve("swarm.json"),
+                    console.movescopeHome(), console.workingDir());
+            java.util.Map<String, String> kindPages = new java.util.TreeMap<>();
+            if (!result.failures().isEmpty()) {
+                Swarm.Failure first = result.failures().get(0);
+                Path shrunk = console.resolve(Path.of(shrunkFile.orElseThrow()));
+                // The shrunk scenario's own run: its report, trace and page go beside the other reports.
+                Console silent = new Console(new PrintWriter(java.io.Writer.nullWriter()), console.err(),
+                        console.env(), console.workingDir());
+                new ScenarioRunner(silent).run(List.of(shrunk), new ScenarioRunner.Settings(
+                        java.util.OptionalLong.of(first.run().seed()), Optional.of(reportsDir), false, true, true,
+                        Optional.empty(), false));
+                String shrunkBase = shrunk.getFileName().toString().replaceFirst("\\.json$", "");
+                kindPages.put(kind(first.run()), shrunkBase + ".html");
+            }
+            Path page = reportsDir.resolve("swarm-" + baseSeed + ".html");
+            AtomicFiles.write(page, movescope.cli.html.CampaignPage.render(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(document), kindPages));
+            out.println("page " + display(page));
+            out.flush();
+        }
+        out.println(headline);
+        out.println((result.runs().size() - failed) + " passed, " + failed + " failed");
+        out.flush();
         if (json) {
-            console.out().println(SwarmJson.render(baseSeed, templateName, result, headline, shrunkFile, reproduce, again));
+            console.out().println(document);
             console.out().flush();
         }
         return failed == 0 ? ExitCode.PASS.code() : ExitCode.FAIL.code();
