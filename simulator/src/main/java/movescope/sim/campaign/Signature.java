@@ -190,13 +190,17 @@ public record Signature(String invariant, List<String> tokens) {
                 trigger = "Write(" + role(n, sources, targets) + ")";
             }
         }
-        // The move's phases, without what a later phase implies: Commit and Abort imply Start and Ship; a
-        // Commit implies the Ingest (kept when the move did not commit: the target holds a copy anyway).
+        // The move's phases, without what a later phase implies or outweighs: Commit and Abort imply Start and
+        // Ship; a Commit implies the Ingest, and outweighs the refused and aborted attempts of the prefix
+        // before it (in a chaos run there are many, and they would split one cause into many kinds).
         if (moves.contains("Commit") || moves.contains("Abort")) {
             moves.remove("Start");
             moves.remove("Ship");
             if (moves.contains("Commit")) {
                 moves.remove("Ingest");
+                moves.remove("Abort");
+                moves.remove("StartRefused");
+                moves.remove("ShipRetry");
             }
         }
         if (!liveness) {
