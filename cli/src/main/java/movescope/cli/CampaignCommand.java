@@ -54,7 +54,7 @@ public class CampaignCommand implements Runnable {
         @Option(names = "--jobs", paramLabel = "N", description = "Shrinks in parallel (default: all cores).")
         Integer jobs;
 
-        @Option(names = "--shrink-budget", paramLabel = "RUNS", defaultValue = "300",
+        @Option(names = "--shrink-budget", paramLabel = "RUNS", defaultValue = "500",
                 description = "Simulation runs the shrinker may spend per kind (default: ${DEFAULT-VALUE}; 0 = do not shrink).")
         int shrinkBudget;
 
@@ -90,7 +90,7 @@ public class CampaignCommand implements Runnable {
                 String where = dirs.get(i) + "/" + CampaignFolder.SUMMARY_JSON + ":1:1: ";
                 if (c.baseSeed() != c0.baseSeed() || c.runs() != c0.runs()
                         || !parts.get(i).templateSha256().equals(first.templateSha256())
-                        || c.shard().count() != c0.shard().count()) {
+                        || c.shard().count() != c0.shard().count() || c.adversary() != c0.adversary()) {
                     err.println(where + "not a shard of the same campaign as " + dirs.get(0) + " (expected seed "
                             + c0.baseSeed() + ", " + c0.runs() + " runs, " + c0.shard().count()
                             + " shards and the same template)");
@@ -116,7 +116,7 @@ public class CampaignCommand implements Runnable {
             }
             int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
             Campaign.Config merged = new Campaign.Config(c0.baseSeed(), c0.runs(), c0.template(), Shard.ALL, threads,
-                    shrinkBudget);
+                    shrinkBudget, c0.adversary());
             Path root = reports != null ? console.resolve(reports)
                     : ReportsLocation.defaultFor(console.workingDir().resolve("swarm.json"), console.movescopeHome(),
                             console.workingDir());

@@ -81,9 +81,13 @@ public class SwarmCommand implements Callable<Integer> {
             description = "Where the campaign folder goes (default: reports/ of the checkout, as for run).")
     Path reports;
 
-    @Option(names = "--shrink-budget", paramLabel = "RUNS", defaultValue = "300",
+    @Option(names = "--shrink-budget", paramLabel = "RUNS", defaultValue = "500",
             description = "Simulation runs the shrinker may spend per kind (default: ${DEFAULT-VALUE}; 0 = do not shrink).")
     int shrinkBudget;
+
+    @Option(names = "--no-adversary",
+            description = "Leave out the wider adversary (odd moves, shuffled config pushes, a preempted commit window) that each run otherwise draws.")
+    boolean noAdversary;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the seed and the summary.")
     boolean quiet;
@@ -129,7 +133,7 @@ public class SwarmCommand implements Callable<Integer> {
             }
             Campaign.Config c = stored.config();
             Campaign.Config config = new Campaign.Config(c.baseSeed(), c.runs(), c.template(), c.shard(), threads,
-                    c.shrinkBudget());
+                    c.shrinkBudget(), c.adversary());
             out.println("seed " + c.baseSeed() + " (resumed) campaign of " + c.runs() + " runs, shard "
                     + c.shard().label() + ": " + stored.records().size() + " of " + c.indexes().size() + " done");
             out.flush();
@@ -155,7 +159,7 @@ public class SwarmCommand implements Callable<Integer> {
 
         boolean fresh = seed == null;
         long baseSeed = fresh ? new SecureRandom().nextLong() & Long.MAX_VALUE : seed;
-        Campaign.Config config = new Campaign.Config(baseSeed, runs, base, slice, threads, shrinkBudget);
+        Campaign.Config config = new Campaign.Config(baseSeed, runs, base, slice, threads, shrinkBudget, !noAdversary);
         Path root = reports != null ? console.resolve(reports)
                 : ReportsLocation.defaultFor(console.workingDir().resolve("swarm.json"), console.movescopeHome(),
                         console.workingDir());

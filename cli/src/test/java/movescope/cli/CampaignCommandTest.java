@@ -35,7 +35,7 @@ class CampaignCommandTest {
                 "--reports", reports));
         args.addAll(List.of(extra));
         if (!args.contains("--shrink-budget")) {
-            args.addAll(List.of("--shrink-budget", "120"));
+            args.addAll(List.of("--shrink-budget", "400"));
         }
         return CliRun.of(dir, args.toArray(String[]::new));
     }
@@ -108,7 +108,7 @@ class CampaignCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("parts/campaign-7-shard-2-of-2/runs.ndjson")), s2::transcript);
         assertEquals(4, Files.readAllLines(dir.resolve("parts/campaign-7-shard-2-of-2/runs.ndjson")).size());
         // The shards skipped shrinking; the merge shrinks each kind once, with the whole campaign's budget.
-        CliRun merged = CliRun.of(dir, "campaign", "merge", "--reports", "merged", "-q", "--shrink-budget", "120",
+        CliRun merged = CliRun.of(dir, "campaign", "merge", "--reports", "merged", "-q", "--shrink-budget", "400",
                 "parts/campaign-7-shard-2-of-2", "parts/campaign-7-shard-1-of-2");
         assertEquals(1, merged.exit(), merged::transcript);
         assertEquals(files(dir.resolve("whole/campaign-7"), "whole/campaign-7"),

@@ -127,7 +127,7 @@ public final class CampaignFolder {
         } catch (IOException e) {
             throw new BadFolder(c + ":1:1: not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        for (String f : List.of("seed", "runsPlanned", "shard", "shrinkBudget", "templateSha256")) {
+        for (String f : List.of("seed", "runsPlanned", "shard", "shrinkBudget", "adversary", "templateSha256")) {
             if (s == null || !s.has(f)) {
                 throw new BadFolder(c + ":1:1: missing field \"" + f + "\" (expected a " + SUMMARY_JSON
                         + " written by movescope swarm)");
@@ -145,7 +145,7 @@ public final class CampaignFolder {
             throw new BadFolder(c + ":1:1: field \"shard\": " + e.getMessage());
         }
         Campaign.Config config = new Campaign.Config(s.get("seed").asLong(), s.get("runsPlanned").asInt(), template,
-                shard, 1, s.get("shrinkBudget").asInt());
+                shard, 1, s.get("shrinkBudget").asInt(), s.get("adversary").asBoolean());
         TreeMap<Integer, RunRecord> records = new TreeMap<>();
         List<String> lines;
         try {

@@ -114,8 +114,7 @@ public final class CampaignSession {
                 out.println("shrinking " + kinds.size() + (kinds.size() == 1 ? " kind" : " kinds") + " (one run each)...");
                 out.flush();
             }
-            kinds = Kinds.shrinkAll(kinds, config.template(), config.baseSeed(), config.shrinkBudget(), config.jobs(),
-                    stop::get);
+            kinds = Kinds.shrinkAll(kinds, config, stop::get);
             interrupted = stop.get();
         }
         boolean complete = !interrupted && outcome.records().size() == total

@@ -28,7 +28,8 @@ import movescope.sim.swarm.Swarm;
  */
 public final class Campaign {
     /** What to run. {@code runs} counts the whole campaign; the shard picks its slice of it. */
-    public record Config(long baseSeed, int runs, Scenario template, Shard shard, int jobs, int shrinkBudget) {
+    public record Config(long baseSeed, int runs, Scenario template, Shard shard, int jobs, int shrinkBudget,
+            boolean adversary) {
         public Config {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(shard, "shard");
@@ -60,15 +61,16 @@ public final class Campaign {
     private Campaign() {}
 
     /** The scenario of run {@code index}: the template with its chaos drawn from the run's seed. */
-    public static Scenario scenarioOf(Scenario template, long baseSeed, int index) {
-        long seed = Swarm.seedOf(baseSeed, index);
-        return Swarm.draw(template, seed).withName(template.name() + "-swarm-" + index, template.description());
+    public static Scenario scenarioOf(Config c, int index) {
+        long seed = Swarm.seedOf(c.baseSeed(), index);
+        return Swarm.draw(c.template(), seed, c.adversary()).withName(c.template().name() + "-swarm-" + index,
+                c.template().description());
     }
 
     /** Runs run {@code index} and keeps what the report needs. */
-    public static RunRecord runOne(Scenario template, long baseSeed, int index) {
-        long seed = Swarm.seedOf(baseSeed, index);
-        RunResult r = Simulation.run(scenarioOf(template, baseSeed, index), seed, Options.DEFAULT.withKeepTrace(true));
+    public static RunRecord runOne(Config c, int index) {
+        long seed = Swarm.seedOf(c.baseSeed(), index);
+        RunResult r = Simulation.run(scenarioOf(c, index), seed, Options.DEFAULT.withKeepTrace(true));
         String sig = r.passed() ? "" : Signature.of(r).id();
         String inv = r.passed() ? "" : Signature.invariantOf(r);
         return new RunRecord(index, seed, r.verdict().name(), inv, sig, r.summary(), r.traceSha256(),
@@ -106,7 +108,7 @@ public final class Campaign {
                         break;
                     }
                     int index = todo.get(submitted++);
-                    cs.submit(() -> runOne(config.template(), config.baseSeed(), index));
+                    cs.submit(() -> runOne(config, index));
                     inFlight++;
                 }
                 if (inFlight == 0) {

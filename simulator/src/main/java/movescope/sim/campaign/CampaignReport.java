@@ -48,6 +48,7 @@ public final class CampaignReport {
         o.put("templateSha256", templateSha256);
         o.put("variant", c.template().variant().name());
         o.put("shrinkBudget", c.shrinkBudget());
+        o.put("adversary", c.adversary());
         ObjectNode verdicts = o.putObject("verdicts");
         for (Verdict v : Verdict.values()) {
             verdicts.put(v.name(), records.values().stream().filter(r -> r.verdict().equals(v.name())).count());

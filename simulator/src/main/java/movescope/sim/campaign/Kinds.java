@@ -66,8 +66,9 @@ public final class Kinds {
     }
 
     /** {@code kinds} with their shrunk reproductions; stops starting shrinks when {@code stop} turns true. */
-    public static List<Kind> shrinkAll(List<Kind> kinds, Scenario template, long baseSeed, int budget, int jobs,
-            BooleanSupplier stop) {
+    public static List<Kind> shrinkAll(List<Kind> kinds, Campaign.Config c, BooleanSupplier stop) {
+        int budget = c.shrinkBudget();
+        int jobs = c.jobs();
         if (budget == 0 || kinds.isEmpty()) {
             return kinds;
         }
@@ -80,7 +81,7 @@ public final class Kinds {
             List<Future<Optional<Kind.Shrunk>>> futures = new ArrayList<>();
             for (Kind k : kinds) {
                 futures.add(pool.submit(() -> stop.getAsBoolean() ? Optional.<Kind.Shrunk>empty()
-                        : Optional.of(shrink(k, template, baseSeed, budget))));
+                        : Optional.of(shrink(k, c))));
             }
             List<Kind> out = new ArrayList<>();
             for (int i = 0; i < kinds.size(); i++) {
@@ -106,10 +107,12 @@ public final class Kinds {
     }
 
     /** Shrinks the first run of {@code kind} and turns it into a regression scenario. */
-    public static Kind.Shrunk shrink(Kind kind, Scenario template, long baseSeed, int budget) {
+    public static Kind.Shrunk shrink(Kind kind, Campaign.Config c) {
+        int budget = c.shrinkBudget();
+        long baseSeed = c.baseSeed();
         int index = kind.firstRun();
         long seed = kind.firstSeed();
-        Scenario failing = Campaign.scenarioOf(template, baseSeed, index);
+        Scenario failing = Campaign.scenarioOf(c, index);
         RunResult first = Simulation.run(failing, seed, TRACED);
         Signature sig = kind.signature();
         Shrinker.Outcome o = Shrinker.shrink(failing, seed, first, budget,

@@ -43,6 +43,7 @@ public record Signature(String invariant, List<String> tokens) {
             "Commit", "Abort", "WriteRefused", "Crash", "Restart", "PushConfig", "Snapshot", "Partition");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern MOVE_PREFIX = Pattern.compile("of \"([^\"]*)\" from");
     private static final Pattern APPLIED = Pattern.compile("applied on (\\S+) at (\\d+) ms");
 
     public Signature {
@@ -84,7 +85,7 @@ public record Signature(String invariant, List<String> tokens) {
     /**
      * The signature of failing run {@code r}, whose result kept its trace ({@code Options.keepTrace}).
      *
-     * @throws IllegalArgumentException when {@code r} passed or kept no trace
+     * @throws IllegalArgumentException when {@code r} passed
      */
     public static Signature of(RunResult r) {
         return sliceOf(r).signature();
@@ -113,6 +114,13 @@ public record Signature(String invariant, List<String> tokens) {
             key = f.key();
             message = f.write() + " " + f.detail();
         }
+        if (key.isEmpty() && invariant.equals("MigrationEnds")) {
+            // A liveness violation names the move, not a key: its prefix is the key the slice follows.
+            Matcher p = MOVE_PREFIX.matcher(message);
+            if (p.find()) {
+                key = p.group(1);
+            }
+        }
         List<JsonNode> events = parse(r.trace());
         long appliedAt = -1;
         String writer = "";
@@ -122,7 +130,7 @@ public record Signature(String invariant, List<String> tokens) {
             appliedAt = Long.parseLong(m.group(2));
         }
         long from = appliedAt < 0 ? 0 : windowStart(events, key, appliedAt);
-        return slice(invariant, events, key, node, writer, from, until, r.violation().isEmpty());
+        return slice(invariant, events, key, node, writer, from, until, r.violation().isEmpty(), message);
     }
 
     /** The write's time, or the start of a move of its prefix still in flight then. */
@@ -147,7 +155,7 @@ public record Signature(String invariant, List<String> tokens) {
     }
 
     private static Slice slice(String invariant, List<JsonNode> events, String key, String node, String writer,
-            long from, long until, boolean endOfRun) {
+            long from, long until, boolean endOfRun, String message) {
         Set<String> sources = new TreeSet<>();
         Set<String> targets = new TreeSet<>();
         for (JsonNode e : inWindow(events, from, until)) {
@@ -190,13 +198,17 @@ public record Signature(String invariant, List<String> tokens) {
                 trigger = "Write(" + role(n, sources, targets) + ")";
             }
         }
-        // The move's phases, without what a later phase implies: Commit and Abort imply Start and Ship; a
-        // Commit implies the Ingest (kept when the move did not commit: the target holds a copy anyway).
+        // The move's phases, without what a later phase implies or outweighs: Commit and Abort imply Start and
+        // Ship; a Commit implies the Ingest, and outweighs the refused and aborted attempts of the prefix
+        // before it (in a chaos run there are many, and they would split one cause into many kinds).
         if (moves.contains("Commit") || moves.contains("Abort")) {
             moves.remove("Start");
             moves.remove("Ship");
             if (moves.contains("Commit")) {
                 moves.remove("Ingest");
+                moves.remove("Abort");
+                moves.remove("StartRefused");
+                moves.remove("ShipRetry");
             }
         }
         if (!liveness) {
@@ -204,6 +216,9 @@ public record Signature(String invariant, List<String> tokens) {
         }
         List<String> tokens = new ArrayList<>(moves);
         tokens.addAll(refused);
+        if (invariant.equals("RedirectsConverge")) {
+            tokens.add(redirectCause(message));
+        }
         if (!writer.isEmpty()) {
             tokens.add("written@" + role(writer, sources, targets));
         }
@@ -214,6 +229,20 @@ public record Signature(String invariant, List<String> tokens) {
         });
         sorted.add("by:" + (liveness ? "deadline" : endOfRun ? "end" : trigger.isEmpty() ? "none" : trigger));
         return new Slice(new Signature(invariant, sorted), matched);
+    }
+
+    /**
+     * Redirect loops told apart by cause: a cycle between nodes that each believe the other owns the
+     * prefix, a redirect to an address that names no node, or a chain longer than the hop bound.
+     */
+    static String redirectCause(String message) {
+        if (message.contains("(cycle)")) {
+            return "loop:cycle";
+        }
+        if (message.contains("(names no node)")) {
+            return "loop:unknown-address";
+        }
+        return "loop:too-many-hops";
     }
 
     /** Move actions whose presence is part of a signature (Ship and Ingest are folded away when implied). */
@@ -304,9 +333,8 @@ public record Signature(String invariant, List<String> tokens) {
     }
 
     static List<JsonNode> parse(List<String> trace) {
-        if (trace.isEmpty()) {
-            throw new IllegalArgumentException("the run kept no trace (run it with Options.keepTrace)");
-        }
+        // An empty trace is legitimate (a violation of the initial state, before any event); a run that
+        // did not keep its trace looks the same, which is why every caller runs with Options.keepTrace.
         List<JsonNode> out = new ArrayList<>(trace.size());
         for (String line : trace) {
             try {

@@ -207,10 +207,10 @@ public final class Chaos {
                     List<String> targets = new ArrayList<>(nodeIds);
                     targets.remove(owner);
                     String to = rng.pick(targets);
-                    if (host.hasNode(owner)) {
-                        List<String> args = List.of("MOVE-SCOPE", s.prefix(), "FROM", owner, "TO", to);
-                        host.record(new Step.OperatorStep(now, owner, args, Optional.empty()));
-                        host.sendMove(owner, args, s.prefix(), to);
+                    if (ch.oddMoves() > 0 && rng.chance(ch.oddMoves())) {
+                        oddMove(s.prefix(), owner, to, now);
+                    } else if (host.hasNode(owner)) {
+                        move(now, owner, s.prefix(), owner, to);
                     }
                 }
             }
@@ -227,6 +227,43 @@ public final class Chaos {
         scheduleArrival(kind, rateOf(kind));
     }
 
+    /** The operator sends {@code MOVE-SCOPE prefix FROM from TO to} to node {@code via}. */
+    private void move(long now, String via, String prefix, String from, String to) {
+        if (!host.hasNode(via)) {
+            return;
+        }
+        List<String> args = List.of("MOVE-SCOPE", prefix, "FROM", from, "TO", to);
+        host.record(new Step.OperatorStep(now, via, args, Optional.empty()));
+        host.sendMove(via, args, prefix, to);
+    }
+
+    /**
+     * One adversarial move (the wider adversary of issue 8): kevy's operator may send any of these, and
+     * each exercises a path the plain owner → other move never takes. An empty prefix is not drawn: a
+     * scenario file's command words cannot carry an empty argument.
+     */
+    private void oddMove(String prefix, String owner, String to, long now) {
+        switch ((int) rng.uniform(0, 4)) {
+            case 0 -> move(now, owner, prefix, owner, owner); // to self
+            case 1 -> {
+                // By a non-owner: the node that is neither the owner nor the target sends it.
+                List<String> others = new ArrayList<>(nodeIds);
+                others.remove(owner);
+                String x = rng.pick(others);
+                move(now, x, prefix, x, x.equals(to) ? owner : to);
+            }
+            case 2 -> {
+                move(now, owner, prefix, owner, to); // crossing: a→b while b→a
+                move(now, to, prefix, to, owner);
+            }
+            case 3 -> {
+                move(now, owner, prefix, owner, to); // nested: the parent and a sub-prefix at once
+                move(now, owner, prefix + "n:", owner, rng.pick(nodeIds));
+            }
+            default -> move(now, owner, "undeclared" + rng.uniform(0, 9) + ":", owner, to); // no scope declares it
+        }
+    }
+
     /** A chaos MOVE-SCOPE returned {@code reply}: on +OK the operator may roll the new writer out to every node. */
     public void moveAnswered(String reply, String prefix, String to) {
         if (!reply.startsWith("+OK")) {
@@ -238,7 +275,11 @@ public final class Chaos {
             return;
         }
         long at = host.now();
-        for (String id : nodeIds) {
+        List<String> order = new ArrayList<>(nodeIds);
+        if (ch.shufflePushes()) {
+            order = rng.shuffle(order); // config pushes in every order, not only node order
+        }
+        for (String id : order) {
             at += 500;
             host.schedule(at, new FaultEvent.Push(id, prefix, to));
         }

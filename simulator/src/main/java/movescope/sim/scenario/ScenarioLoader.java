@@ -753,7 +753,9 @@ public final class ScenarioLoader {
                 o.optDouble("snapshotPerSec", 0, 0, 1e6),
                 o.optDouble("loss", 0, 0, 1),
                 o.optDouble("duplicate", 0, 0, 1),
-                o.optDouble("eintr", 0, 0, 1));
+                o.optDouble("eintr", 0, 0, 1),
+                o.optDouble("oddMoves", 0, 0, 1),
+                o.optBool("shufflePushes", false));
         o.done();
         return c;
     }

@@ -416,6 +416,12 @@ public final class ScenarioWriter {
         g.writeNumberField("loss", c.loss());
         g.writeNumberField("duplicate", c.duplicate());
         g.writeNumberField("eintr", c.eintr());
+        if (c.oddMoves() != 0) {
+            g.writeNumberField("oddMoves", c.oddMoves());
+        }
+        if (c.shufflePushes()) {
+            g.writeBooleanField("shufflePushes", true);
+        }
         g.writeEndObject();
     }
 

@@ -176,7 +176,17 @@ public final class Shrinker {
         Scenario noChaos = s.withChaos(Optional.of(new ChaosSpec(c.untilMs(), c.healBoundMs(), 0, c.meanDownMs(), 0,
                 c.meanPartitionMs(), c.oneWayShare(), 0, c.pushConfigAfterMove(), 0, 0, 0, 0)));
         Scenario m = materialize(noChaos, r);
-        return m.withChaos(Optional.of(quiet)).withExpect(m.expect());
+        // The kept phase ends itself at untilMs — heals and restarts every down node — so the heal and the
+        // restarts the original phase's end recorded at that instant must not happen a second time (a
+        // second restart of a node that is up is a crash and a boot).
+        List<Step> steps = new ArrayList<>();
+        for (Step st : m.steps()) {
+            boolean endOfPhase = st.at() == c.untilMs() && (st instanceof Step.HealStep || st instanceof Step.RestartStep);
+            if (!endOfPhase) {
+                steps.add(st);
+            }
+        }
+        return m.withSteps(steps).withChaos(Optional.of(quiet)).withExpect(m.expect());
     }
 
     /** The run's random workload and chaos, as explicit steps. */
@@ -229,8 +239,10 @@ public final class Shrinker {
     private Scenario ddminSteps(Scenario s) {
         List<Step> all = s.steps();
         List<Integer> removable = new ArrayList<>();
+        int lastHeal = lastHeal(all);
         for (int i = 0; i < all.size(); i++) {
-            if (!isProtected(all.get(i))) {
+            Step st = all.get(i);
+            if (!isProtected(st) || (st instanceof Step.HealStep && i != lastHeal)) {
                 removable.add(i);
             }
         }
@@ -261,13 +273,41 @@ public final class Shrinker {
         return s.withSteps(keep(all, removable));
     }
 
+    /**
+     * The last heal: it removes every partition, so it alone ends the faults; earlier heals of a liveness
+     * failure are removable like any step.
+     */
+    private static int lastHeal(List<Step> all) {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i) instanceof Step.HealStep) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The protected steps and the kept removable ones ({@code kept}: indexes into {@code all}), in order. */
     private List<Step> keep(List<Step> all, List<Integer> kept) {
         Set<Integer> keptSet = new LinkedHashSet<>(kept);
         List<Step> out = new ArrayList<>();
+        Set<String> down = new java.util.TreeSet<>();
         for (int i = 0; i < all.size(); i++) {
-            if (keptSet.contains(i) || isProtected(all.get(i))) {
-                out.add(all.get(i));
+            Step st = all.get(i);
+            if (keptSet.contains(i)) {
+                out.add(st);
+            } else if (isProtected(st) && (!(st instanceof Step.HealStep) || i == lastHeal(all))) {
+                // A protected restart stays only while the crash it recovers from stays: removing a crash
+                // together with its restart is a smaller story, not a never-restarted node.
+                if (!(st instanceof Step.RestartStep r) || down.contains(r.node())) {
+                    out.add(st);
+                }
+            } else {
+                continue;
+            }
+            if (st instanceof Step.CrashStep c) {
+                down.add(c.node());
+            } else if (st instanceof Step.RestartStep r) {
+                down.remove(r.node());
             }
         }
         return out;

@@ -10,6 +10,7 @@ import movescope.sim.Simulation;
 import movescope.sim.engine.Verdict;
 import movescope.sim.report.RunResult;
 import movescope.sim.scenario.ChaosSpec;
+import movescope.sim.scenario.ClusterSpec;
 import movescope.sim.scenario.Scenario;
 
 /**
@@ -39,8 +40,16 @@ public final class Swarm {
         return Rng.of(baseSeed).fork("swarm-run/" + i).nextLong() & Long.MAX_VALUE;
     }
 
-    /** The template with a chaos phase drawn from {@code seed}. */
+    /** The template with a chaos phase drawn from {@code seed}, without the wider adversary. */
     public static Scenario draw(Scenario template, long seed) {
+        return draw(template, seed, false);
+    }
+
+    /**
+     * The template with a chaos phase drawn from {@code seed}; with {@code adversary}, each run also draws
+     * the wider adversary's switches (docs/campaigns.md "The wider adversary").
+     */
+    public static Scenario draw(Scenario template, long seed, boolean adversary) {
         Rng r = Rng.of(seed).fork("swarm");
         long end = template.endMs();
         long until = template.chaos().map(ChaosSpec::untilMs).orElse(end / 3);
@@ -57,7 +66,21 @@ public final class Swarm {
                 r.chance(0.5) ? 0 : r.uniformDouble(0, 0.05),
                 r.chance(0.5) ? 0 : r.uniformDouble(0, 0.05),
                 r.chance(0.5) ? 0 : r.uniformDouble(0, 0.3));
-        return template.withChaos(Optional.of(c)).withSeed(OptionalLong.of(seed));
+        // The wider adversary, drawn after the mix above so the mix of a seed stays what it was: odd moves
+        // (to self, by a non-owner, crossing, nested, undeclared), config pushes in a random order, and a
+        // router preempted inside the seed layout's commit window (cluster.commitWindowMs).
+        if (adversary) {
+            c = new ChaosSpec(c.untilMs(), c.healBoundMs(), c.crashPerSec(), c.meanDownMs(), c.partitionPerSec(),
+                    c.meanPartitionMs(), c.oneWayShare(), c.movePerSec(), c.pushConfigAfterMove(), c.snapshotPerSec(),
+                    c.loss(), c.duplicate(), c.eintr(), r.chance(0.5) ? 0 : r.uniformDouble(0.1, 0.5), r.nextBoolean());
+        }
+        Scenario out = template.withChaos(Optional.of(c)).withSeed(OptionalLong.of(seed));
+        if (adversary && r.chance(0.3)) {
+            ClusterSpec k = template.cluster();
+            out = out.withCluster(new ClusterSpec(k.nodes(), k.scopes(), k.shards(), k.warm(), k.heartbeats(),
+                    k.sliceFrameCostUs(), k.sendBufferBytes(), r.uniform(1, 20), k.generate()));
+        }
+        return out;
     }
 
     /**

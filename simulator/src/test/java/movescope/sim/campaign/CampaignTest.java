@@ -40,7 +40,7 @@ class CampaignTest {
     }
 
     private static Campaign.Config config(int jobs, Shard shard) throws Exception {
-        return new Campaign.Config(7, 6, template(), shard, jobs, 300);
+        return new Campaign.Config(7, 6, template(), shard, jobs, 300, true);
     }
 
     @Test
@@ -92,12 +92,12 @@ class CampaignTest {
         assertFalse(kinds.isEmpty(), "seed 7 is known to fail on kevy-5.4 within 6 runs");
         Kind k = kinds.get(0);
         RunRecord first = o.records().get(k.firstRun());
-        Scenario s = Campaign.scenarioOf(t, 7, k.firstRun());
+        Scenario s = Campaign.scenarioOf(config(2, Shard.ALL), k.firstRun());
         RunResult again = Simulation.run(s, first.seed(), Options.DEFAULT.withKeepTrace(true));
         assertEquals(first.signature(), Signature.of(again).id(), "a signature is a function of the run");
         assertEquals(Optional.of(k.signature()), Signature.parseId(k.signature().id()));
 
-        Kind.Shrunk shrunk = Kinds.shrink(k, t, 7, 300);
+        Kind.Shrunk shrunk = Kinds.shrink(k, config(1, Shard.ALL));
         assertTrue(shrunk.regression(), shrunk.summary());
         Scenario regression = ScenarioLoader.loadString(shrunk.scenarioJson(), "<shrunk>");
         assertEquals(Optional.of(k.signature().invariant()), regression.expect().violation());
