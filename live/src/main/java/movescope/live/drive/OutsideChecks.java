@@ -61,12 +61,13 @@ final class OutsideChecks {
         boundaries.sort(Long::compare);
         // key -> epoch -> first accepting node and when
         Map<String, TreeMap<Integer, String[]>> seen = new TreeMap<>();
+        TreeMap<String, String> owner = new TreeMap<>(live.owner());
         for (Recorder.Hop h : live.hops()) {
             if (!ok(h.reply()) || !Commands.isCheckedWrite(h.args()) || h.args().size() < 2) {
                 continue;
             }
             String key = h.args().get(1);
-            if (!OwnerBelief.scoped(live.owner() instanceof TreeMap<String, String> t ? t : new TreeMap<>(live.owner()), key)) {
+            if (!OwnerBelief.scoped(owner, key)) {
                 continue;
             }
             int epoch = 0;
