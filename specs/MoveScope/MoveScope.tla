@@ -71,6 +71,10 @@
 (* MigratingDurable the source's MIGRATING entry survives a restart and    *)
 (* the move resumes, because an INGEST still in flight can hand the prefix *)
 (* to the target after the source rebooted.                                *)
+(*                                                                         *)
+(* FENCING (switch WriterLease, FallbackFence.tla): a writer whose prefix  *)
+(* has a fallback accepts only under a lease its fallback granted, and the *)
+(* fallback counts it DOWN only after the lease ended.                      *)
 (***************************************************************************)
 EXTENDS Naturals, FiniteSets, Sequences
 

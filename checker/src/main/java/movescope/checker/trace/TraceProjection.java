@@ -66,8 +66,12 @@ public final class TraceProjection {
             if (o == null || !o.isObject()) {
                 throw new TraceFormatException(n, "not a JSON object");
             }
-            sequence.check(o, n);
             String action = text(o, "action", n);
+            if (!TABLE.contains(action) && !NOT_TABLE.contains(action)) {
+                throw new TraceFormatException(n, "unknown action \"" + action
+                        + "\": the trace check does not know whether it touches the migration table");
+            }
+            sequence.check(o, n);
             if (action.equals("Ingest") && o.has("epoch") && o.path("owned").asBoolean(false)
                     && !o.path("remembered").asBoolean(false)) {
                 // ownershipEpoch: a first successful INGEST at a newer epoch supersedes the node's own

@@ -48,10 +48,22 @@ class TamperedTracesRejectedTest {
 
     private record Case(TraceCheck.Input input, int expectedLine, String why) {}
 
-    /** Rewrites every line's {@code seq} to 1, 2, 3, …: a tampering that keeps the sequence consistent. */
+    /**
+     * Rewrites every line's {@code seq} to 1, 2, 3, … and lifts a virtual time {@code t} that went back to
+     * the previous line's: a tampering that keeps the sequence consistent, so the spec has to catch it.
+     */
     private static void renumber(List<String> l) {
+        long prevT = 0;
+        java.util.regex.Pattern tField = java.util.regex.Pattern.compile("\"t\":([0-9]+)");
         for (int i = 0; i < l.size(); i++) {
-            l.set(i, l.get(i).replaceFirst("\"seq\":[0-9]+", "\"seq\":" + (i + 1)));
+            String line = l.get(i).replaceFirst("\"seq\":[0-9]+", "\"seq\":" + (i + 1));
+            java.util.regex.Matcher m = tField.matcher(line);
+            if (m.find()) {
+                long t = Math.max(prevT, Long.parseLong(m.group(1)));
+                line = line.substring(0, m.start()) + "\"t\":" + t + line.substring(m.end());
+                prevT = t;
+            }
+            l.set(i, line);
         }
     }
 
