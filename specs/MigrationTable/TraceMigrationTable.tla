@@ -184,6 +184,12 @@ RestartStep(n, e) ==
     /\ lastOp' = [lastOp EXCEPT ![n] = NoOp]
     /\ life' = [life EXCEPT ![n] = IF e.ok THEN "up" ELSE "down"]
 
+\* The ownershipEpoch remedy: a first INGEST at a newer epoch drops the node's own
+\* MIGRATED entry for the prefix (if any): it owns the prefix again.
+SupersedeStep(n, e) ==
+    /\ tbl' = [tbl EXCEPT ![n].migrated = Remove(@, e.prefix)]
+    /\ UNCHANGED lastOp
+
 \* A checked write's verdict, as far as the table decides it.
 VerdictAgrees(n, e) ==
     LET mm == MT(n)!MatchMigrating(e.key)
@@ -205,7 +211,10 @@ Event(n, e) ==
        /\ \/ e.op = "Crash"        /\ CrashStep(n)
           \/ e.op # "Crash"        /\ BecomesUp(n)
              /\ \/ e.op = "Start"        /\ StartStep(n, e, "ok")
-                \/ e.op = "StartRefused" /\ StartStep(n, e, RefusalResult(e.error))
+                \/ e.op = "StartRefused" /\ e.error # "NotOwner" /\ StartStep(n, e, RefusalResult(e.error))
+                \* moveRequiresOwnership refuses before the table is asked: no table step.
+                \/ e.op = "StartRefused" /\ e.error = "NotOwner" /\ UNCHANGED <<tbl, lastOp>>
+                \/ e.op = "Supersede"    /\ SupersedeStep(n, e)
                 \/ e.op = "Commit"       /\ CommitStep(n, e)
                 \/ e.op = "CommitRemove" /\ CommitRemoveStep(n, e)
                 \/ e.op = "CommitInsert" /\ CommitInsertStep(n, e)

@@ -71,6 +71,10 @@
 (* MigratingDurable the source's MIGRATING entry survives a restart and    *)
 (* the move resumes, because an INGEST still in flight can hand the prefix *)
 (* to the target after the source rebooted.                                *)
+(*                                                                         *)
+(* FENCING (switch WriterLease, FallbackFence.tla): a writer whose prefix  *)
+(* has a fallback accepts only under a lease its fallback granted, and the *)
+(* fallback counts it DOWN only after the lease ended.                      *)
 (***************************************************************************)
 EXTENDS Naturals, FiniteSets, Sequences
 
@@ -98,7 +102,8 @@ CONSTANTS
     SliceAllShards,         \* FALSE: the slice holds the prefix shard's keys only
     IngestKeyShard,         \* FALSE: every frame lands on the prefix's shard
     OwnershipOnIngest,      \* FALSE: the target never learns ownership
-    RetryAmbiguousShip      \* FALSE: read timeout / failed send -> Abort
+    RetryAmbiguousShip,     \* FALSE: read timeout / failed send -> Abort
+    WriterLease             \* FALSE: a writer with a fallback accepts without a lease (FallbackFence.tla)
 
 None == "none"
 
@@ -108,7 +113,7 @@ ASSUME /\ Source \in Nodes /\ Target \in Nodes /\ Source # Target
        /\ \A k \in Keys : Len(Prefix) <= Len(k) /\ SubSeq(k, 1, Len(Prefix)) = Prefix
        /\ \A b \in {MigratedDurable, MigratingDurable, LogMisdirected, IngestLogged,
                     NeverHeardIsDown, ShipWriteTimeout, SliceAllShards, IngestKeyShard,
-                    OwnershipOnIngest, RetryAmbiguousShip} : b \in BOOLEAN
+                    OwnershipOnIngest, RetryAmbiguousShip, WriterLease} : b \in BOOLEAN
 
 WriteIds == 1..MaxWrites
 Config   == [writer : Nodes, fallback : Nodes \cup {None}]
@@ -157,9 +162,10 @@ VARIABLES
     \* -- environment --
     net,         \* messages in flight (a set: copies are the Duplicate fault)
     writes,      \* write id -> [node, key, verdict] for every answered write
-    used         \* fault budgets used so far
+    used,        \* fault budgets used so far
+    lease        \* WriterLease: lease[n] = n holds a lease from its config's fallback (volatile)
 
-vars == <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view,
+vars == <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view,
           move, net, writes, used>>
 
 (***************************************************************************)
@@ -178,7 +184,15 @@ RouteWith(n, migN, cfgN, viewN, learnedN) ==
          IN  IF active = n THEN [v |-> "accepted", to |-> n]
              ELSE [v |-> "MISDIRECTED", to |-> active]
 
-Route(n) == RouteWith(n, mig[n], cfg[n], view[n], learned[n])
+\* WriterLease (specs/MoveScope/FallbackFence.tla): a node that accepts as the
+\* config's writer of a prefix with another node as fallback needs a lease
+\* from it; without one it fences itself and redirects to the fallback. Only
+\* live routing: the log replay at boot keeps the node's own copy.
+NeedsLease(n) == /\ TrackView /\ cfg[n].fallback \notin {None, n} /\ cfg[n].writer = n
+                 /\ ~learned[n] /\ mig[n] = None
+Route(n) == LET r == RouteWith(n, mig[n], cfg[n], view[n], learned[n])
+            IN  IF WriterLease /\ r.v = "accepted" /\ NeedsLease(n) /\ ~lease[n]
+                THEN [v |-> "MISDIRECTED", to |-> cfg[n].fallback] ELSE r
 Accepts(n) == up[n] /\ Route(n).v = "accepted"
 
 \* State at the next boot of n.
@@ -224,6 +238,7 @@ Init ==
     /\ net = {}
     /\ writes = <<>>
     /\ used = [crash |-> 0, drop |-> 0, dup |-> 0, stall |-> 0, early |-> 0, snap |-> 0, part |-> 0]
+    /\ lease = [n \in Nodes |-> FALSE]
 
 (***************************************************************************)
 (* ClientWrite(n, k): a client sends a checked write for k to node n. The  *)
@@ -240,7 +255,7 @@ ClientWrite(n, k) ==
                        THEN [store EXCEPT ![n][k] = @ \cup {id}] ELSE store
            /\ log' = IF r.v = "accepted" \/ (r.v = "MISDIRECTED" /\ LogMisdirected)
                      THEN [log EXCEPT ![n] = @ \cup {[id |-> id, key |-> k]}] ELSE log
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, up, mig, view, move, net, used>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, up, mig, view, move, net, used>>
 
 (***************************************************************************)
 (* Start: the operator's MOVE-SCOPE Prefix FROM Source TO Target passes its *)
@@ -250,7 +265,7 @@ Start ==
     /\ move = "idle" /\ up[Source] /\ mig[Source] = None
     /\ mig' = [mig EXCEPT ![Source] = "migrating"]
     /\ move' = "started"
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, net, writes, used>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, view, net, writes, used>>
 
 \* The slice: one frame per key held on the serialized shard(s).
 SliceNow == LET ks == {k \in (IF SliceAllShards THEN Keys ELSE PrefixShardKeys) :
@@ -278,21 +293,21 @@ Ship ==
             /\ net' = net \cup {IngestMsg(SliceNow)}
             /\ UNCHANGED <<mig, used>>
        ELSE /\ FailShip /\ UNCHANGED used
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes>>
 
 Stall ==
     /\ move = "started" /\ up[Source] /\ up[Target]
     /\ used.stall < MaxStalls
     /\ move' = "stalled"
     /\ used' = [used EXCEPT !.stall = @ + 1]
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, net, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, net, writes>>
 
 \* Only with a write timeout does a stalled send ever return (no byte of the
 \* request was processed: the target never read it completely).
 WriteTimeout ==
     /\ ShipWriteTimeout /\ move = "stalled" /\ up[Source]
     /\ FailShip
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
 
 (***************************************************************************)
 (* IngestOf(m, keep): the target reads an INGEST request and applies it.   *)
@@ -333,7 +348,7 @@ IngestOf(m, keep) ==
        ELSE IngestApply(m, DOMAIN m.slice)
     /\ learned' = IF OwnershipOnIngest THEN [learned EXCEPT ![Target] = TRUE] ELSE learned
     /\ ingestOutcome' = IF RetryAmbiguousShip THEN "ok" ELSE ingestOutcome
-    /\ UNCHANGED <<cfg, pending, snap, up, mig, view, move, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, snap, up, mig, view, move, writes>>
 
 \* A frame is refused (WRONGTYPE): the frames before it stay applied, the
 \* reply is an error. Any proper subset of the frames may precede it.
@@ -346,7 +361,7 @@ IngestRefusedOf(m, keep) ==
           /\ ks # DOMAIN m.slice
           /\ IngestApply(m, IF RetryAmbiguousShip /\ ingestOutcome = "refused" THEN {} ELSE ks)
     /\ ingestOutcome' = IF RetryAmbiguousShip THEN "refused" ELSE ingestOutcome
-    /\ UNCHANGED <<cfg, pending, learned, snap, up, mig, view, move, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, snap, up, mig, view, move, writes>>
 
 \* The actions over the messages in flight (named for TLC's traces).
 Ingest        == \E m \in net, keep \in BOOLEAN : IngestOf(m, keep)
@@ -365,7 +380,7 @@ Commit ==
     /\ net' = Staled(net \ {ReplyMsg(TRUE, TRUE)})
     /\ mig' = [mig EXCEPT ![Source] = "migrated"]
     /\ move' = "committed"
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
 
 Abort ==
     /\ move = "awaiting" /\ up[Source]
@@ -373,7 +388,7 @@ Abort ==
     /\ net' = Staled(net \ {ReplyMsg(FALSE, TRUE)})
     /\ mig' = [mig EXCEPT ![Source] = None]
     /\ move' = "aborted"
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
 
 \* The single read times out (60 s) or fails. When nothing can answer any
 \* more (the target is down, or neither the request nor a reply is in the
@@ -389,18 +404,18 @@ ReadTimeout ==
        THEN used.early < MaxEarlyTimeouts /\ used' = [used EXCEPT !.early = @ + 1]
        ELSE UNCHANGED used
     /\ FailShip
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes>>
 
 DiscardOf(m) ==
     /\ m \in net /\ m.type = "reply" /\ ~m.cur
     /\ net' = net \ {m}
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, move, writes, used>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, move, writes, used>>
 
 DropOf(m) ==
     /\ m \in net /\ used.drop < MaxDrops
     /\ net' = net \ {m}
     /\ used' = [used EXCEPT !.drop = @ + 1]
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, move, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, move, writes>>
 
 (***************************************************************************)
 (* Crash(n): the process dies. Its store in memory and DOWN view are gone  *)
@@ -438,6 +453,7 @@ Crash(n) ==
                   [] SendReset(n) -> IF RetryAmbiguousShip THEN "started" ELSE "aborted"
                   [] OTHER -> move
     /\ used' = [used EXCEPT !.crash = @ + 1]
+    /\ lease' = [lease EXCEPT ![n] = FALSE]
     /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, writes>>
 
 (***************************************************************************)
@@ -453,7 +469,7 @@ Restart(n) ==
     /\ pending' = [pending EXCEPT ![n] = NoCfg]
     /\ store' = [store EXCEPT ![n] = BootStore(n)]
     /\ move' = IF n = Source /\ move = "suspended" THEN "started" ELSE move
-    /\ UNCHANGED <<learned, ingestOutcome, snap, log, mig, view, net, writes, used>>
+    /\ UNCHANGED <<lease, learned, ingestOutcome, snap, log, mig, view, net, writes, used>>
 
 (***************************************************************************)
 (* PushConfig(n): once MOVE-SCOPE answered +OK, the operator writes the    *)
@@ -464,7 +480,7 @@ PushConfig(n) ==
     /\ move = "committed"
     /\ pending[n] = NoCfg /\ cfg[n] # NewCfg
     /\ pending' = [pending EXCEPT ![n] = NewCfg]
-    /\ UNCHANGED <<cfg, learned, ingestOutcome, snap, log, up, store, mig, view, move, net, writes, used>>
+    /\ UNCHANGED <<lease, cfg, learned, ingestOutcome, snap, log, up, store, mig, view, move, net, writes, used>>
 
 \* Snapshot(n): n saves its store image (kept across restarts) with the log
 \* position it covers: a boot replays only what is logged after it. Enabled
@@ -474,7 +490,7 @@ Snapshot(n) ==
     /\ snap' = [snap EXCEPT ![n] = store[n]]
     /\ log' = [log EXCEPT ![n] = {}]
     /\ used' = [used EXCEPT !.snap = @ + 1]
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, up, store, mig, view, move, net, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, up, store, mig, view, move, net, writes>>
 
 (***************************************************************************)
 (* The DOWN view (only when the prefix has a fallback). ViewDown: n stops  *)
@@ -484,15 +500,30 @@ Snapshot(n) ==
 (***************************************************************************)
 ViewDown(n, m) ==
     /\ TrackView /\ n # m /\ up[n] /\ view[n][m] = "up"
+    \* WriterLease: the fallback counts its writer DOWN only after the writer's
+    \* lease ended (DOWN_AFTER > lease + drift since it last heard it).
+    /\ (WriterLease /\ up[m] /\ cfg[m].fallback = n) => ~lease[m]
     /\ \/ ~up[m] /\ UNCHANGED used
        \/ up[m] /\ used.part < MaxPartitions /\ used' = [used EXCEPT !.part = @ + 1]
     /\ view' = [view EXCEPT ![n][m] = "down"]
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, move, net, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, move, net, writes>>
 
 Heartbeat(n, m) ==
     /\ TrackView /\ n # m /\ up[n] /\ up[m] /\ view[n][m] = "down"
     /\ view' = [view EXCEPT ![n][m] = "up"]
-    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, move, net, writes, used>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, move, net, writes, used>>
+
+\* The fallback grants its writer a lease while each hears the other; a lease
+\* may run out at any time.
+LeaseGrant(n) ==
+    LET f == cfg[n].fallback IN
+    /\ WriterLease /\ up[n] /\ NeedsLease(n) /\ ~lease[n]
+    /\ up[f] /\ view[f][n] = "up" /\ view[n][f] = "up"
+    /\ lease' = [lease EXCEPT ![n] = TRUE]
+    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, move, net, writes, used>>
+LeaseExpire(n) ==
+    /\ lease[n] /\ lease' = [lease EXCEPT ![n] = FALSE]
+    /\ UNCHANGED <<cfg, pending, learned, ingestOutcome, snap, log, up, store, mig, view, move, net, writes, used>>
 
 -----------------------------------------------------------------------------
 Next ==
@@ -505,6 +536,7 @@ Next ==
     \/ \E n \in Nodes : Snapshot(n)
     \/ \E n, m \in Nodes : ViewDown(n, m)
     \/ \E n, m \in Nodes : Heartbeat(n, m)
+    \/ \E n \in Nodes : LeaseGrant(n) \/ LeaseExpire(n)
 
 Spec == Init /\ [][Next]_vars
 
@@ -541,6 +573,7 @@ TypeOK ==
     /\ \A i \in 1..Len(writes) : writes[i] \in [node : Nodes, key : Keys,
                                     verdict : {"accepted", "QUIESCED", "MISDIRECTED"}]
     /\ used \in [{"crash", "drop", "dup", "stall", "early", "snap", "part"} -> Nat]
+    /\ lease \in [Nodes -> BOOLEAN]
 
 (***************************************************************************)
 (* Safety, as claims (docs/vocabulary.md).                                 *)

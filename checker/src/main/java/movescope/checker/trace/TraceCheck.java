@@ -97,8 +97,9 @@ public final class TraceCheck {
             } catch (TraceFormatException e) {
                 int line = e.line();
                 String text = line >= 1 && line <= in.lines().size() ? in.lines().get(line - 1) : "";
-                results[x] = new TraceResult(in.name(), TraceResult.Status.BAD_INPUT, in.lines().size(), 0, 0, line,
-                        text, e.getMessage());
+                // Out of the simulator's sequence (a line removed, duplicated, moved): rejected at that line.
+                results[x] = new TraceResult(in.name(), e.tampered() ? TraceResult.Status.REJECTED
+                        : TraceResult.Status.BAD_INPUT, in.lines().size(), 0, 0, line, text, e.getMessage());
             }
         }
         if (!Files.isRegularFile(specDir.resolve(SPEC))) {

@@ -51,6 +51,7 @@ public final class TraceProjection {
     /** Projects the lines of one trace; a blank last line (the file's final newline) is allowed. */
     public static Projected project(List<String> lines) throws TraceFormatException {
         List<TraceEvent> events = new ArrayList<>();
+        Sequence sequence = new Sequence();
         int unchecked = 0;
         int count = lines.size();
         while (count > 0 && lines.get(count - 1).isEmpty()) {
@@ -68,6 +69,19 @@ public final class TraceProjection {
                 throw new TraceFormatException(n, "not a JSON object");
             }
             String action = text(o, "action", n);
+            if (!TABLE.contains(action) && !NOT_TABLE.contains(action)) {
+                throw new TraceFormatException(n, "unknown action \"" + action
+                        + "\": the trace check does not know whether it touches the migration table");
+            }
+            sequence.check(o, n);
+            if (action.equals("Ingest") && o.has("epoch") && o.path("owned").asBoolean(false)
+                    && !o.path("remembered").asBoolean(false)) {
+                // ownershipEpoch: a first successful INGEST at a newer epoch supersedes the node's own
+                // MIGRATED entry for the prefix (KevyNode.recordOwned): a table step.
+                events.add(new TraceEvent(n, text, "Supersede", text(o, "node", n), text(o, "prefix", n), "-", "-",
+                        "-", "-", "-", "-", true, -1, -1));
+                continue;
+            }
             if (NOT_TABLE.contains(action)) {
                 continue;
             }
@@ -104,6 +118,11 @@ public final class TraceProjection {
                 unchecked++;
             } else {
                 events.add(e);
+                if (o.path("superseded").asBoolean(false)) {
+                    // ownershipEpoch: the prefix came back during the move; the commit leaves no MIGRATED.
+                    events.add(new TraceEvent(n, text, "Supersede", node, e.prefix(), "-", "-", "-", "-", "-", "-",
+                            true, -1, -1));
+                }
             }
         }
         return new Projected(count, events, unchecked);
@@ -123,6 +142,48 @@ public final class TraceProjection {
             throw new TraceFormatException(line, "field \"" + field + "\" missing or not a boolean");
         }
         return v.asBoolean();
+    }
+
+    /**
+     * The simulator numbers its trace lines {@code seq} = 1, 2, 3, … in the order it wrote them, at
+     * non-decreasing virtual times {@code t}. A trace whose first line has a {@code seq} must keep both on
+     * every line: a removed line (a CommitInsert included, which the table spec alone cannot miss at the
+     * end of a trace), a duplicated or a moved one is rejected at the first line out of sequence. Traces
+     * without {@code seq} (hand-written ones) are projected as before.
+     */
+    private static final class Sequence {
+        private boolean numbered;
+        private long prevSeq;
+        private long prevT = Long.MIN_VALUE;
+
+        void check(JsonNode o, int line) throws TraceFormatException {
+            JsonNode seq = o.get("seq");
+            if (line == 1) {
+                numbered = seq != null;
+            }
+            if (!numbered) {
+                return;
+            }
+            if (seq == null || !seq.isIntegralNumber()) {
+                throw new TraceFormatException(line, "field \"seq\" missing or not a number (every line of a"
+                        + " numbered trace has one)", true);
+            }
+            long expected = prevSeq + 1;
+            if (seq.asLong() != expected) {
+                throw new TraceFormatException(line, "seq " + seq.asLong() + " where " + expected + " was due: a line"
+                        + " is missing, duplicated or out of order here", true);
+            }
+            JsonNode t = o.get("t");
+            if (t == null || !t.isIntegralNumber()) {
+                throw new TraceFormatException(line, "field \"t\" missing or not a number", true);
+            }
+            if (t.asLong() < prevT) {
+                throw new TraceFormatException(line, "virtual time " + t.asLong() + " before the previous line's "
+                        + prevT + ": lines out of order", true);
+            }
+            prevSeq = seq.asLong();
+            prevT = t.asLong();
+        }
     }
 
     /** A non-negative count; {@code -1} when absent and not required. */

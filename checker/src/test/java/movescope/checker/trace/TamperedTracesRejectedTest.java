@@ -48,6 +48,61 @@ class TamperedTracesRejectedTest {
 
     private record Case(TraceCheck.Input input, int expectedLine, String why) {}
 
+    /**
+     * Rewrites every line's {@code seq} to 1, 2, 3, … and lifts a virtual time {@code t} that went back to
+     * the previous line's: a tampering that keeps the sequence consistent, so the spec has to catch it.
+     */
+    private static void renumber(List<String> l) {
+        long prevT = 0;
+        java.util.regex.Pattern tField = java.util.regex.Pattern.compile("\"t\":([0-9]+)");
+        for (int i = 0; i < l.size(); i++) {
+            String line = l.get(i).replaceFirst("\"seq\":[0-9]+", "\"seq\":" + (i + 1));
+            java.util.regex.Matcher m = tField.matcher(line);
+            if (m.find()) {
+                long t = Math.max(prevT, Long.parseLong(m.group(1)));
+                line = line.substring(0, m.start()) + "\"t\":" + t + line.substring(m.end());
+                prevT = t;
+            }
+            l.set(i, line);
+        }
+    }
+
+    /**
+     * Any line removed or two neighbours swapped — the CommitInsert line included, which the table spec
+     * cannot tell from a run that stopped inside the commit window — is rejected at the first line out of
+     * the simulator's sequence, before TLC runs. (A removed last line cannot be told from a shorter run:
+     * traces have no end marker.)
+     */
+    @Test
+    void everyRemovedOrSwappedLineIsRejectedAtItsLine() {
+        List<String> lines = committed.lines();
+        List<TraceCheck.Input> inputs = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            List<String> removed = new ArrayList<>(lines);
+            removed.remove(i);
+            inputs.add(new TraceCheck.Input("removed-" + (i + 1), removed, committed.variant()));
+            expected.add(i + 1);
+            List<String> swapped = new ArrayList<>(lines);
+            swapped.set(i, lines.get(i + 1));
+            swapped.set(i + 1, lines.get(i));
+            inputs.add(new TraceCheck.Input("swapped-" + (i + 1), swapped, committed.variant()));
+            expected.add(i + 1);
+        }
+        int commitInsert = first(lines, action("CommitInsert"));
+        assertTrue(commitInsert + 1 < lines.size(), "the CommitInsert is not the trace's last line");
+        TraceCheck.Report report = TraceCheck.runAll(inputs, SimulatorTraces.specDir(), Fixtures.runner());
+        assertEquals(0, report.tlcRuns(), "the sequence check decides without TLC");
+        for (int x = 0; x < inputs.size(); x++) {
+            TraceResult r = report.results().get(x);
+            assertEquals(TraceResult.Status.REJECTED, r.status(), inputs.get(x).name() + ": " + r);
+            assertEquals((int) expected.get(x), r.failingLine(), inputs.get(x).name() + ": " + r);
+            assertEquals(inputs.get(x).lines().get(expected.get(x) - 1), r.failingText());
+        }
+        assertTrue(report.results().get(2 * commitInsert).reason().contains("missing, duplicated or out of order"),
+                report.results().get(2 * commitInsert).toString());
+    }
+
     @Test
     void everyTamperingIsRejectedAtItsLine() {
         List<Case> cases = new ArrayList<>();
@@ -58,6 +113,7 @@ class TamperedTracesRejectedTest {
             List<String> l = new ArrayList<>(atomic.lines());
             int c = first(l, action("Commit"));
             l.remove(c);
+            renumber(l); // a simulator that never wrote it: the sequence check alone would catch a plain removal
             int next = c + first(l.subList(c, l.size()),
                     s -> s.contains("\"action\":\"ClientWrite\"") && s.contains("\"node\":\"a\"") && s.contains("\"checked\":true"));
             cases.add(new Case(new TraceCheck.Input("commit-dropped", l, atomic.variant()), next + 1,
@@ -69,6 +125,7 @@ class TamperedTracesRejectedTest {
             String start = l.get(first(l, action("Start")));
             int ins = first(l, action("CommitInsert")) + 1;
             l.add(ins, start);
+            renumber(l);
             cases.add(new Case(new TraceCheck.Input("start-after-commit", l, committed.variant()), ins + 1,
                     "Start ok of a migrated prefix"));
         }

@@ -725,8 +725,11 @@ public final class KevyNode {
             checkState(st.isPresent(), "Commit found no MIGRATING entry for %s", m.prefix);
             forgetMigrating(m.prefix);
             persistMigrated(m.prefix, st.get());
-            recordGaveAway(m);
-            traceEnd(out, "Commit", m, "frames", m.frames);
+            if (recordGaveAway(m)) {
+                traceEnd(out, "Commit", m, "frames", m.frames, "superseded", true);
+            } else {
+                traceEnd(out, "Commit", m, "frames", m.frames);
+            }
             finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
         }
     }
@@ -736,8 +739,11 @@ public final class KevyNode {
                 "commit timer fired for %s outside the commit window", m.moveId);
         ((SeedLayoutMigrationTable) vol.migrations).commitInsert(m.prefix, m.removed.get());
         persistMigrated(m.prefix, m.removed.get());
-        recordGaveAway(m);
-        traceEnd(out, "CommitInsert", m, "frames", m.frames);
+        if (recordGaveAway(m)) {
+            traceEnd(out, "CommitInsert", m, "frames", m.frames, "superseded", true);
+        } else {
+            traceEnd(out, "CommitInsert", m, "frames", m.frames);
+        }
         finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
     }
 
@@ -750,13 +756,16 @@ public final class KevyNode {
     /**
      * remedy ownershipEpoch: the commit is this node's newest record for the prefix (it gave it away at the
      * move's epoch) — unless the prefix came back to this node at a newer epoch while the move was in
-     * flight: then the newer ownership wins and the MIGRATED entry just written is dropped again.
+     * flight: then the newer ownership wins and the MIGRATED entry just written is dropped again (traced
+     * {@code superseded=true} on the commit). Returns whether it was.
      */
-    private void recordGaveAway(MoveInFlight m) {
+    private boolean recordGaveAway(MoveInFlight m) {
         if (variant.ownershipEpoch() && epochs.commit(m.prefix, epochs.moveEpoch(m.moveId, m.prefix), m.to)) {
             vol.migrations = SupersededMigrated.without(vol.migrations, m.prefix);
             durable.forgetMigrated(m.prefix);
+            return true;
         }
+        return false;
     }
 
     private void forgetMigrating(String prefix) {
