@@ -30,6 +30,12 @@ class ArchitectureTest {
             "movescope.sim.cluster", "movescope.sim.client", "movescope.sim.check", "movescope.sim.fault",
             "movescope.sim.operator", "movescope.sim.swarm", "movescope.sim.report", "movescope.sim.trace",
             "movescope.sim.scenario", "movescope.sim.scenario.json");
+    /**
+     * The campaign runner schedules whole runs on {@code --jobs} threads (each run single-threaded and pure;
+     * results are merged in seed order, so they do not depend on the thread count — CampaignJobsTest shows
+     * it). It may use threads and nothing else the purity rule forbids: no clock, no randomness, no files.
+     */
+    static final List<String> RUNNERS = List.of("movescope.sim.campaign");
     /** The reading layer reads scenario files (bounded, see Limits); nothing else may touch files. */
     static final List<String> MAY_READ_FILES = List.of("movescope.sim.scenario", "movescope.sim.scenario.json");
 
@@ -50,6 +56,22 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
                 .orShould().dependOnClassesThat().resideInAPackage("java.time..")
                 .because("the simulation must be a pure function of the scenario and the seed");
+    }
+
+    /** The purity rule without the thread clauses, for {@link #RUNNERS}. */
+    static ArchRule runnerRule() {
+        return noClasses().that().resideInAnyPackage(RUNNERS.toArray(String[]::new))
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Math.class, "random")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.SecureRandom")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.UUID")
+                .orShould().dependOnClassesThat().resideInAPackage("java.time..")
+                .orShould().dependOnClassesThat().resideInAPackage("java.nio.file..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .because("a campaign's result is a function of its seed and run count, whatever --jobs is");
     }
 
     static List<String> noFilePackages() {
@@ -75,12 +97,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void runnersUseNoClockRandomnessOrFiles() {
+        runnerRule().check(MAIN);
+    }
+
+    @Test
+    void theRunnerRuleBitesOnItsFixture() throws ClassNotFoundException {
+        for (String p : RUNNERS) {
+            JavaClasses fixture = new ClassFileImporter().importClasses(Class.forName(p + ".ArchFixture"));
+            EvaluationResult r = runnerRule().evaluate(fixture);
+            String report = String.join("\n", r.getFailureReport().getDetails());
+            for (String expected : List.of("System.currentTimeMillis", "java.util.Random", "java.nio.file")) {
+                assertTrue(report.contains(expected), p + ": not reported: " + expected + "\n" + report);
+            }
+        }
+    }
+
+    @Test
     void everyMainPackageIsCovered() {
         TreeSet<String> packages = new TreeSet<>();
         for (JavaClass c : MAIN) {
             packages.add(c.getPackageName());
         }
-        assertEquals(new TreeSet<>(PURE), packages, "a simulator package is not held to the purity rule (or"
+        TreeSet<String> covered = new TreeSet<>(PURE);
+        covered.addAll(RUNNERS);
+        assertEquals(covered, packages, "a simulator package is not held to the purity rule (or"
                 + " a listed one no longer exists)");
     }
 
