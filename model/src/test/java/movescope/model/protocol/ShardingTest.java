@@ -101,6 +101,17 @@ class ShardingTest {
         assertNotEquals(KevyHash.hash("\u00c3\u00bf"), KevyHash.hash("\u00ff"));
     }
 
+    /** kevy-hash's own lib.rs tests: determinism and the inequalities it pins (lib.rs:295-343). */
+    @Test
+    void kevyHashsOwnTests() {
+        assertEquals(KevyHash.hash("hello"), KevyHash.hash("hello"));
+        assertNotEquals(KevyHash.hash("hello"), KevyHash.hash("hellp"));
+        assertNotEquals(KevyHash.hash(""), KevyHash.hash("\0"));
+        assertNotEquals(KevyHash.hash("hello-world"), KevyHash.hash("hello-worle"));
+        assertNotEquals(KevyHash.hash("abc"), KevyHash.hash("abcd"));
+        assertNotEquals(KevyHash.hash("abc"), KevyHash.hash("ab\0c"));
+    }
+
     @Test
     void hashtagRulesFollowKevy() {
         // crates/kevy-hash/src/crc16.rs tests: key_hash_slot("{user1000}.following") = slot("user1000"),

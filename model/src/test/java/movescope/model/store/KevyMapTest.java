@@ -62,6 +62,39 @@ class KevyMapTest {
         assertEquals(slot, m.slotOf("k3"));
     }
 
+    /** kevy-map's own map_tests.rs (byte-string keys): new_is_empty, insert_duplicate, remove, tombstone reuse, clear. */
+    @Test
+    void kevyMapsOwnTests() {
+        KevyMap<Integer> m = new KevyMap<>();
+        assertEquals(0, m.size());
+        assertEquals(0, m.capacity());
+        assertNull(m.get("5"));
+        assertNull(m.insert("1", 10));
+        assertEquals(10, m.insert("1", 20));
+        assertEquals(1, m.size());
+        assertEquals(20, m.get("1"));
+        m.insert("2", 20);
+        assertEquals(20, m.remove("1"));
+        assertNull(m.remove("1"));
+        assertEquals(20, m.get("2"));
+        assertEquals(20, m.remove("2"));
+        assertEquals(0, m.size());
+        m.insert("1", 30);
+        assertEquals(30, m.get("1"));
+        for (int i = 0; i < 10_000; i++) {
+            m.insert("key:" + i, i);
+        }
+        assertEquals(10_001, m.size());
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals(i, m.get("key:" + i));
+        }
+        int cap = m.capacity();
+        m.clear();
+        assertEquals(0, m.size());
+        assertEquals(cap, m.capacity(), "clear keeps the table (map.rs:237-259)");
+        assertEquals(0, m.tombstones());
+    }
+
     @Test
     void withCapacityMatchesKevy() {
         assertEquals(0, KevyMap.withCapacity(0).capacity());
