@@ -20,7 +20,8 @@ class ScenarioLoaderFuzzTest {
         try {
             ScenarioLoader.loadBytes(input, "fuzz.json");
         } catch (ScenarioException e) {
-            HostileInputTest.inTheUsersWords(e, "fuzz.json");
+            HostileInputTest.inTheUsersWords(e, "fuzz.json",
+                    new String(input, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }
