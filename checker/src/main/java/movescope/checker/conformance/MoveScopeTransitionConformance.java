@@ -127,7 +127,7 @@ import movescope.model.store.Value;
  */
 public final class MoveScopeTransitionConformance {
     static final int MAX_MESSAGES = 25;
-    static final String MALFORMED_BULK = "!not-a-frame";
+    static final String MALFORMED_BULK = "*x\r\n"; // a count that is not an integer: malformed (request.rs:151-156)
     private static final Pattern WRITE_ID = Pattern.compile("w(\\d+)");
     private static final String CONSTANTS = "<<\"movescope-transition-constants\", Nodes, Source, Target, Prefix, Keys,"
             + " PrefixShardKeys, Fallback, [MigratedDurable |-> MigratedDurable, MigratingDurable |-> MigratingDurable,"

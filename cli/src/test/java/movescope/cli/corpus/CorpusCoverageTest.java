@@ -44,12 +44,12 @@ class CorpusCoverageTest {
             "-> -ERR wrong number of arguments — MOVE-SCOPE-INGEST <prefix> <bulk> at",
             "-> -ERR MOVE-SCOPE-INGEST: malformed bulk at",
             "-> -ERR MOVE-SCOPE-INGEST: key '[^']+' refused by this node: WRONGTYPE .* at",
-            "-> -ERR MOVE-SCOPE ship failed: ERR MOVE-SCOPE-INGEST: key '[^']+' refused by this node: .* at",
-            "-> -ERR MOVE-SCOPE ship failed: connection refused at",
-            "-> -ERR MOVE-SCOPE ship failed: connect timed out at",
-            "-> -ERR MOVE-SCOPE ship failed: read timed out at",
-            "-> -ERR MOVE-SCOPE ship failed: connection closed at",
-            "-> -ERR MOVE-SCOPE ship failed: Interrupted system call \\(os error 4\\) at",
+            "-> -ERR MOVE-SCOPE ship failed: target replied non-OK: \"-ERR MOVE-SCOPE-INGEST: key '[^']+' refused by this node: .*\" at",
+            "-> -ERR MOVE-SCOPE ship failed: connect \"[^\"]+\": Connection refused \\(os error 111\\) at",
+            "-> -ERR MOVE-SCOPE ship failed: connect \"[^\"]+\": connection timed out at",
+            "-> -ERR MOVE-SCOPE ship failed: read: Resource temporarily unavailable \\(os error 11\\) at",
+            "-> -ERR MOVE-SCOPE ship failed: target replied non-OK: \"\" at",
+            "-> -ERR MOVE-SCOPE ship failed: read: Interrupted system call \\(os error 4\\) at",
             "-> -ERR MOVE-SCOPE ship failed: write timed out at");
 
     private static final Set<String> STEP_KINDS = Set.of("client", "operator", "crash", "restart", "snapshot",

@@ -24,8 +24,9 @@ public sealed interface Input {
     }
 
     /**
-     * The outcome of a {@link Effect.Connect}: {@code ok}, or refused/failed with {@code error} (the
-     * ship-failure reason, e.g. {@link ShipFailure#CONNECTION_REFUSED}; null means connection refused).
+     * The outcome of a {@link Effect.Connect}: {@code ok}, or failed with {@code error}, the OS error text
+     * (e.g. {@link ShipFailure#CONNECTION_REFUSED}, {@link ShipFailure#NETWORK_UNREACHABLE}; null means
+     * connection refused). The node renders it as kevy does: {@code connect "<addr>": <error>}.
      * A connect that never completes needs no input: the node's own 10 s connect timer fires.
      */
     record ConnectResult(long nowMs, String moveId, boolean ok, String error) implements Input {
@@ -45,18 +46,34 @@ public sealed interface Input {
         }
     }
 
-    /** The target's one reply line to the INGEST request of {@code moveId}, e.g. {@code +OK 12}. */
-    record PeerReply(long nowMs, String moveId, String reply) implements Input {
+    /**
+     * What the source's one read of the target's reply got for the INGEST request of {@code moveId}. With
+     * {@code raw = false} (the 3-argument form) {@code reply} is a RESP reply line without its CRLF, e.g.
+     * {@code +OK 12} from a kevy node, and the read is that line plus CRLF; with {@code raw = true} it is
+     * exactly the bytes of the read (one char per byte), e.g. from a scripted peer or a partial segment.
+     * The node keeps at most {@link ShipFailure#FIRST_READ_MAX_BYTES} of it (scope_move.rs:213).
+     */
+    record PeerReply(long nowMs, String moveId, String reply, boolean raw) implements Input {
         public PeerReply {
             Objects.requireNonNull(moveId, "moveId");
             Objects.requireNonNull(reply, "reply");
         }
+
+        public PeerReply(long nowMs, String moveId, String reply) {
+            this(nowMs, moveId, reply, false);
+        }
+
+        /** The bytes of the one read. */
+        public String firstRead() {
+            return raw ? reply : reply + "\r\n";
+        }
     }
 
     /**
-     * The ship connection of {@code moveId} failed without a reply: EOF or reset
-     * ({@link ShipFailure#CONNECTION_CLOSED}), a spurious EINTR on the read
-     * ({@link ShipFailure#INTERRUPTED}), or any other OS error text.
+     * The ship connection of {@code moveId} failed without a reply: EOF
+     * ({@link ShipFailure#CONNECTION_CLOSED}), a reset ({@link ShipFailure#READ_RESET},
+     * {@link ShipFailure#WRITE_RESET}), a closed socket under the send ({@link ShipFailure#WRITE_BROKEN_PIPE}),
+     * EINTR on the read ({@link ShipFailure#INTERRUPTED}): the whole reason text, as kevy prints it.
      */
     record PeerError(long nowMs, String moveId, String reason) implements Input {
         public PeerError {

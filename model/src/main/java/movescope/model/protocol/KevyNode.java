@@ -26,7 +26,6 @@ import movescope.model.routing.WriteVerdict;
 import movescope.model.scope.OwnershipTable;
 import movescope.model.scope.ScopeConfigException;
 import movescope.model.store.FrameCodec;
-import movescope.model.store.MalformedBulkException;
 import movescope.model.store.Reply;
 import movescope.model.store.Store;
 import movescope.model.store.Value;
@@ -53,11 +52,16 @@ import movescope.model.store.Value;
  *   them is BUSY (running a MOVE-SCOPE), or an earlier queued command waits for one of them, it is queued
  *   and runs — with its {@link Effect.Reply} — when the move ends, in arrival order. Otherwise it runs now:
  *   <ul>
- *   <li>checked writes go through {@link WriteRouter}: accepted → store → log (if the store did not
- *     answer an error); {@code -QUIESCED …} → not logged; {@code -MISDIRECTED …} → logged when
- *     {@code logMisdirected} (kevy). Trace {@code ClientWrite} with {@code verdict} =
+ *   <li>a write verb first meets the replication gate ({@link #replicationGate}: refused → answered, not
+ *     executed, not logged). Checked writes go through {@link WriteRouter}: accepted → store; every
+ *     reply — accepted, WRONGTYPE, {@code -QUIESCED …}, {@code -MISDIRECTED …} — is logged with
+ *     {@code logMisdirected} (kevy), only accepted successful ones without; a relative-TTL write is
+ *     followed by {@code PEXPIREAT k <deadline>} when the key then has one; SPOP is logged as
+ *     {@code SREM k <popped…>}. Trace {@code ClientWrite} with {@code verdict} =
  *     {@code accepted}/{@code QUIESCED}/{@code MISDIRECTED}.</li>
- *   <li>unchecked writes (MSET, multi-key DEL, FLUSH*, …) run and are logged; trace {@code ClientWrite}
+ *   <li>unchecked writes (MSET, multi-key DEL, FLUSH*, …) run and log their effect frames per shard
+ *     ({@code MSET} of the shard's pairs, {@code DEL} of its keys when one existed, {@code FLUSHALL});
+ *     trace {@code ClientWrite}
  *     ({@code checked=false}). Reads run on the key's shard; trace {@code ClientRead}. Anything else
  *     (PING, unknown commands) just gets the store's reply.</li>
  *   <li>{@code MOVE-SCOPE p FROM f TO t}: §4 checks in order, each with kevy's text
@@ -74,11 +78,12 @@ import movescope.model.store.Value;
  *   {@link ShipFailure#CONNECTION_REFUSED}).</li>
  * <li>{@link Input.SendComplete}: the request is fully written; the 60 s read timer
  *   ({@code moveId+"/read"}) starts now, as in kevy (and the write timer is cancelled).</li>
- * <li>{@link Input.PeerReply}: starts with {@code +} → commit; else Abort with the line minus its leading
- *   {@code -}. A reply while still SENDING is taken as proof the send completed.</li>
+ * <li>{@link Input.PeerReply}: starts with {@code +} → commit; else Abort with
+ *   {@code target replied non-OK: "<first read>"} ({@link ShipFailure#nonOk}). A reply while still SENDING
+ *   is taken as proof the send completed.</li>
  * <li>{@link Input.PeerError}: Abort with its reason (e.g. {@link ShipFailure#INTERRUPTED}); with
  *   {@code retryAmbiguousShip}, a retry instead (see "The fixed variant").</li>
- * <li>{@link Input.TimerFired}: {@code /connect} → Abort {@link ShipFailure#CONNECT_TIMED_OUT};
+ * <li>{@link Input.TimerFired}: {@code /connect} → Abort {@code connect "<addr>": connection timed out};
  *   {@code /write} → Abort {@link ShipFailure#WRITE_TIMED_OUT}; {@code /read} → Abort
  *   {@link ShipFailure#READ_TIMED_OUT}; {@code /commit} → {@code CommitInsert}. Unknown or stale ids are
  *   ignored, as are all move inputs whose move is gone or in another phase.</li>
@@ -119,12 +124,13 @@ import movescope.model.store.Value;
  *
  * <h2>Modelling choices (where kevy-move-scope.md says nothing)</h2>
  * <ul>
- * <li>An accepted write is logged only if the store did not answer an error (a WRONGTYPE write changes
- *   nothing); a MISDIRECTED one is logged whole, as kevy does.</li>
+ * <li>The node has one log (kevy: one per shard); replay routes each frame to its key's shard, which is the
+ *   same shard kevy replays it into as long as the shard count does not change.</li>
  * <li>An ingest runs inside one step, so its "ingesting" mark is never visible between steps; its
  *   duration on the wire is the simulator's delivery delay.</li>
- * <li>Log entries replay at their original {@code nowMs}, so relative TTLs keep their absolute deadline;
- *   the routing of the replay uses the boot's time and DOWN view (every peer unseen).</li>
+ * <li>Log entries replay at the boot's time, as kevy's do; relative TTLs get their live deadline back
+ *   from the logged {@code PEXPIREAT} that follows them. The routing of the replay uses the boot's time and
+ *   DOWN view (every peer unseen).</li>
  * <li>A snapshot taken with another shard count is re-homed key by key at boot.</li>
  * <li>Heartbeats are traced ({@code Heartbeat}) like every other state change; queueing a command behind a
  *   busy shard is not (the vocabulary has no action for it): the absence of its Reply shows it.</li>
@@ -369,9 +375,24 @@ public final class KevyNode {
         }
     }
 
+    /**
+     * The replication gate (kevy-source-facts §7, state/replication.rs:439-462): a write verb it refuses
+     * is answered with the refusal and neither executed nor logged (exec.rs:108-112). Empty here: the
+     * election plane (quorum fence, READONLY follower) plugs in at this one place. MOVE-SCOPE and
+     * MOVE-SCOPE-INGEST are not write verbs and never meet it.
+     */
+    private Optional<String> replicationGate(List<String> args, long nowMs) {
+        return Optional.empty();
+    }
+
     private void execute(Input.ClientCommand c, long nowMs, List<Effect> out) {
         List<String> args = c.args();
         String cmd = Commands.name(args);
+        Optional<String> gated = Commands.isWrite(args) ? replicationGate(args, nowMs) : Optional.empty();
+        if (gated.isPresent()) {
+            out.add(new Effect.Reply(c.conn(), c.reqId(), gated.get()));
+            return;
+        }
         if (cmd.equals("MOVE-SCOPE")) {
             moveScope(c, nowMs, out);
         } else if (cmd.equals("MOVE-SCOPE-INGEST")) {
@@ -393,10 +414,26 @@ public final class KevyNode {
         } else if (Commands.isCheckedWrite(args)) {
             checkedWrite(c, nowMs, out);
         } else if (Commands.isWrite(args)) {
-            Reply r = vol.stores.execute(args, nowMs);
-            boolean logged = !r.isError();
-            if (logged) {
-                durable.append(new LogEntry(nowMs, args, Optional.empty(), "accepted"));
+            boolean logged;
+            Reply r;
+            if (args.size() >= 2) {
+                // The multi-shard ops (MSET, multi-key DEL, RENAME, …): each shard logs the effect of its part.
+                List<List<String>> effects = multiKeyEffects(args, nowMs);
+                r = vol.stores.execute(args, nowMs);
+                logged = logEffects(args, r, effects, nowMs);
+            } else {
+                // Keyless: FLUSHALL/FLUSHDB log FLUSHALL on every shard (exec_op.rs:68-102); anything else
+                // is an arity error of a write verb, logged verbatim by kevy whatever it replied.
+                r = vol.stores.execute(args, nowMs);
+                List<List<String>> flush = flushEffects(args);
+                if (flush != null) {
+                    logged = logEffects(args, r, flush, nowMs);
+                } else {
+                    logged = variant.logMisdirected() || !r.isError();
+                    if (logged) {
+                        durable.append(new LogEntry(nowMs, args, Optional.empty(), "accepted"));
+                    }
+                }
             }
             out.add(new Effect.Reply(c.conn(), c.reqId(), r.wire()));
             trace(out, "ClientWrite", "conn", c.conn(), "reqId", c.reqId(), "cmd", cmd,
@@ -423,34 +460,165 @@ public final class KevyNode {
         String reason;
         boolean logged;
         if (v instanceof WriteVerdict.Accept a) {
+            Optional<Value> before = vol.stores.shard(shard).get(key, nowMs);
             Reply r = vol.stores.execute(args, nowMs);
             wire = r.wire();
             verdict = "accepted";
             reason = a.reason().name();
-            logged = !r.isError();
-            if (logged) {
-                durable.append(new LogEntry(nowMs, args, Optional.empty(), "accepted"));
-            }
+            logged = logSingleKey(args, shard, r.isError(), before, "accepted", nowMs);
         } else if (v instanceof WriteVerdict.Quiesced q) {
             wire = q.wireReply().orElseThrow();
             verdict = "QUIESCED";
             reason = q.to();
-            logged = false;
+            logged = logSingleKey(args, shard, true, Optional.empty(), "QUIESCED", nowMs);
         } else if (v instanceof WriteVerdict.Misdirected m) {
             wire = m.wireReply().orElseThrow();
             verdict = "MISDIRECTED";
             reason = m.writer();
-            // kevy appends the write to its log even though it answered MISDIRECTED (§6).
-            logged = variant.logMisdirected();
-            if (logged) {
-                durable.append(new LogEntry(nowMs, args, Optional.empty(), "MISDIRECTED"));
-            }
+            logged = logSingleKey(args, shard, true, Optional.empty(), "MISDIRECTED", nowMs);
         } else {
             throw new IllegalStateException("unhandled verdict " + v);
         }
         out.add(new Effect.Reply(c.conn(), c.reqId(), wire));
         trace(out, "ClientWrite", "conn", c.conn(), "reqId", c.reqId(), "cmd", Commands.name(args), "key", key,
                 "shard", shard, "checked", true, "verdict", verdict, "reason", reason, "reply", wire, "logged", logged);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // The append-only log (kevy-source-facts §6)
+
+    /**
+     * A single-key write verb that ran on {@code shard}: kevy's post-write housekeeping appends it verbatim
+     * whatever it replied — MISDIRECTED, QUIESCED, WRONGTYPE, a syntax or arity error
+     * (exec_dispatch.rs:214-216, 242-244; exec_op.rs:38-40 → exec.rs:322-350). With {@code logMisdirected}
+     * off (the fixed variant) only writes that were accepted and succeeded are logged. SPOP is the one
+     * rewritten frame: {@code SREM k <popped…>}, nothing when it popped nothing (cmd_data.rs:62-81). A
+     * relative-TTL write is followed by {@code PEXPIREAT k <deadline>} when the key then has a TTL
+     * (exec.rs:322-350, exec_fold.rs:243-261): for a refused write that is the key's existing deadline.
+     * Writes refused by the replication gate never get here (see {@link #replicationGate}).
+     */
+    private boolean logSingleKey(List<String> args, int shard, boolean refusedOrFailed, Optional<Value> before,
+            String liveVerdict, long nowMs) {
+        if (refusedOrFailed && !variant.logMisdirected()) {
+            return false;
+        }
+        String key = args.get(1);
+        List<String> frame = args;
+        if (Commands.name(args).equals("SPOP") && !refusedOrFailed) {
+            List<String> popped = poppedMembers(before, vol.stores.shard(shard).get(key, nowMs));
+            if (popped.isEmpty()) {
+                return false;
+            }
+            List<String> srem = new ArrayList<>(List.of("SREM", key));
+            srem.addAll(popped);
+            frame = srem;
+        }
+        durable.append(new LogEntry(nowMs, frame, Optional.empty(), liveVerdict));
+        if (isRelativeTtlWrite(args)) {
+            Store st = vol.stores.shard(shard);
+            Optional<Long> deadline = st.get(key, nowMs).isPresent() ? st.deadline(key) : Optional.empty();
+            deadline.ifPresent(d -> durable.append(new LogEntry(nowMs, List.of("PEXPIREAT", key, Long.toString(d)),
+                    Optional.empty(), "ttl")));
+        }
+        return true;
+    }
+
+    private static List<String> poppedMembers(Optional<Value> before, Optional<Value> after) {
+        List<String> popped = new ArrayList<>();
+        if (before.isPresent() && before.get() instanceof Value.SetVal b) {
+            java.util.Set<String> left = after.isPresent() && after.get() instanceof Value.SetVal a
+                    ? new TreeSet<>(a.members()) : new TreeSet<>();
+            for (String m : b.members()) {
+                if (!left.contains(m)) {
+                    popped.add(m);
+                }
+            }
+        }
+        return popped;
+    }
+
+    /** EXPIRE, PEXPIRE, SETEX, PSETEX, or SET with an EX/PX token at index 3 or later (exec.rs:322-350). */
+    static boolean isRelativeTtlWrite(List<String> args) {
+        String n = Commands.name(args);
+        if (n.equals("EXPIRE") || n.equals("PEXPIRE") || n.equals("SETEX") || n.equals("PSETEX")) {
+            return true;
+        }
+        if (n.equals("SET")) {
+            for (int i = 3; i < args.size(); i++) {
+                String t = args.get(i);
+                if (t.equalsIgnoreCase("EX") || t.equalsIgnoreCase("PX")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The effect frames a multi-shard write leaves in the shards' logs, computed before it runs:
+     * {@code MSET k v …} per shard for its pairs (exec_op.rs:104-119), {@code DEL k …} per shard for its
+     * keys when at least one of them exists (exec_op.rs:49-63). Other unchecked writes (RENAME, RPOPLPUSH,
+     * LMOVE, the *STORE family) are logged verbatim when they succeed — a simplification: kevy logs their
+     * per-shard effects (exec_op.rs:141-172, 245-355). Empty when nothing would be logged.
+     */
+    private List<List<String>> multiKeyEffects(List<String> args, long nowMs) {
+        String n = Commands.name(args);
+        TreeMap<Integer, List<String>> perShard = new TreeMap<>();
+        TreeSet<Integer> removes = new TreeSet<>();
+        if (n.equals("MSET") && args.size() % 2 == 1) {
+            for (int i = 1; i + 1 < args.size(); i += 2) {
+                perShard.computeIfAbsent(vol.stores.shardOf(args.get(i)), s -> new ArrayList<>(List.of("MSET")))
+                        .addAll(List.of(args.get(i), args.get(i + 1)));
+            }
+            return new ArrayList<>(perShard.values());
+        }
+        if ((n.equals("DEL") || n.equals("UNLINK")) && args.size() > 2) {
+            for (int i = 1; i < args.size(); i++) {
+                int sh = vol.stores.shardOf(args.get(i));
+                perShard.computeIfAbsent(sh, s -> new ArrayList<>(List.of("DEL"))).add(args.get(i));
+                if (vol.stores.shard(sh).get(args.get(i), nowMs).isPresent()) {
+                    removes.add(sh);
+                }
+            }
+            List<List<String>> out = new ArrayList<>();
+            for (Map.Entry<Integer, List<String>> e : perShard.entrySet()) {
+                if (removes.contains(e.getKey())) {
+                    out.add(e.getValue());
+                }
+            }
+            return out;
+        }
+        return null; // verbatim on success
+    }
+
+    private List<List<String>> flushEffects(List<String> args) {
+        String n = Commands.name(args);
+        if (n.equals("FLUSHALL") || n.equals("FLUSHDB")) {
+            List<List<String>> out = new ArrayList<>();
+            for (int i = 0; i < vol.stores.shards(); i++) {
+                out.add(List.of("FLUSHALL"));
+            }
+            return out;
+        }
+        return null;
+    }
+
+    /** Appends {@code effects} (null: {@code args} itself when it succeeded, or always with logMisdirected). */
+    private boolean logEffects(List<String> args, Reply r, List<List<String>> effects, long nowMs) {
+        if (effects == null) {
+            if (r.isError()) {
+                return false; // a multi-shard op that failed changed nothing and logs nothing
+            }
+            durable.append(new LogEntry(nowMs, args, Optional.empty(), "accepted"));
+            return true;
+        }
+        if (r.isError()) {
+            return false;
+        }
+        for (List<String> e : effects) {
+            durable.append(new LogEntry(nowMs, e, Optional.empty(), "effect"));
+        }
+        return !effects.isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -501,7 +669,21 @@ public final class KevyNode {
         }
         trace(out, "Start", "moveId", moveId, "prefix", prefix, "from", self, "to", to, "shard", shard,
                 "frames", frames.size(), "sliceShards", variant.sliceShards().wireName());
-        out.add(new Effect.Connect(m.shipId(), to, vol.peers.addr(to), CONNECT_TIMEOUT_MS));
+        connect(m, nowMs, out);
+    }
+
+    /**
+     * kevy parses the target address as an IP socket address after serializing and before connecting
+     * (scope_move.rs:189-192): a DNS name or an unbracketed IPv6 host ends the move at once with
+     * {@code bad target addr "<addr>": invalid socket address syntax} (no Connect, no retry: nothing was sent).
+     */
+    private void connect(MoveInFlight m, long nowMs, List<Effect> out) {
+        String addr = vol.peers.addr(m.to);
+        if (!SocketAddrSyntax.isSocketAddr(addr)) {
+            abort(m, ShipFailure.badTargetAddr(addr), nowMs, out);
+            return;
+        }
+        out.add(new Effect.Connect(m.shipId(), m.to, addr, CONNECT_TIMEOUT_MS));
         setTimer(m, "connect", CONNECT_TIMEOUT_MS, out);
     }
 
@@ -565,8 +747,7 @@ public final class KevyNode {
         if (variant.migratingDurable()) {
             durable.persistMigrating(m.prefix, new MigratingEntry(m.moveId, m.from, m.to, m.attempt));
         }
-        out.add(new Effect.Connect(m.shipId(), m.to, vol.peers.addr(m.to), CONNECT_TIMEOUT_MS));
-        setTimer(m, "connect", CONNECT_TIMEOUT_MS, out);
+        connect(m, nowMs, out);
     }
 
     /**
@@ -631,7 +812,9 @@ public final class KevyNode {
         MoveInFlight m = found.get();
         cancelTimer(m, "connect", out);
         if (!r.ok()) {
-            shipFailed(m, r.error() == null ? ShipFailure.CONNECTION_REFUSED : r.error(), r.nowMs(), out);
+            // scope_move.rs:191-195: format!("connect {target_addr:?}: {e}").
+            shipFailed(m, ShipFailure.connect(vol.peers.addr(m.to),
+                    r.error() == null ? ShipFailure.CONNECTION_REFUSED : r.error()), r.nowMs(), out);
             return;
         }
         m.phase = MoveInFlight.Phase.SENDING;
@@ -684,7 +867,8 @@ public final class KevyNode {
         if (r.reply().startsWith("+")) {
             commit(m, r.nowMs(), out);
         } else {
-            abort(m, r.reply().startsWith("-") ? r.reply().substring(1) : r.reply(), r.nowMs(), out);
+            // scope_move.rs:215-221: any first byte but '+' aborts, quoting that one read.
+            abort(m, ShipFailure.nonOk(r.firstRead()), r.nowMs(), out);
         }
     }
 
@@ -697,7 +881,7 @@ public final class KevyNode {
         m.timers.remove(t.timerId());
         String kind = t.timerId().substring(t.timerId().lastIndexOf('/') + 1);
         switch (kind) {
-            case "connect" -> shipFailed(m, ShipFailure.CONNECT_TIMED_OUT, t.nowMs(), out);
+            case "connect" -> shipFailed(m, ShipFailure.connectTimedOut(vol.peers.addr(m.to)), t.nowMs(), out);
             case "write" -> shipFailed(m, ShipFailure.WRITE_TIMED_OUT, t.nowMs(), out);
             case "read" -> shipFailed(m, ShipFailure.READ_TIMED_OUT, t.nowMs(), out);
             case "commit" -> commitInsert(m, t.nowMs(), out);
@@ -863,22 +1047,10 @@ public final class KevyNode {
         if (epoched && !epochGate(c, prefix, prefixShard, moveId, a.get(a.size() - 1), out)) {
             return;
         }
-        List<List<String>> frames;
-        try {
-            frames = FrameCodec.decode(a.get(2));
-        } catch (MalformedBulkException e) {
-            out.add(new Effect.Reply(c.conn(), c.reqId(), KevyTexts.INGEST_MALFORMED));
-            moveId.ifPresent(id -> durable.rememberIngestOutcome(id, KevyTexts.INGEST_MALFORMED));
-            if (moveId.isPresent()) {
-                trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", 0,
-                        "reason", "malformed bulk", "detail", e.getMessage(), "reply", KevyTexts.INGEST_MALFORMED,
-                        "moveId", moveId.get(), "remembered", false);
-            } else {
-                trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", 0,
-                        "reason", "malformed bulk", "detail", e.getMessage(), "reply", KevyTexts.INGEST_MALFORMED);
-            }
-            return;
-        }
+        // scope_move_ingest.rs:72-101: parse a command, dispatch it, parse the next; a malformed command
+        // ends the loop after the ones before it were applied.
+        IngestParser.Result parsed = IngestParser.parse(a.get(2));
+        List<List<String>> frames = parsed.commands();
         // §3 rule 1: while the ingest runs, this shard accepts every write under the prefix.
         vol.ingesting.put(prefixShard, prefix);
         int applied = 0;
@@ -886,7 +1058,8 @@ public final class KevyNode {
         try {
             for (List<String> frame : frames) {
                 String key = frame.size() >= 2 ? frame.get(1) : "";
-                WriteVerdict v = route(context(nowMs, Optional.of(prefix)), frame);
+                // dispatch_into's scope gate (dispatch.rs:80-94): every write verb with an args[1].
+                WriteVerdict v = route(context(nowMs, Optional.of(prefix)), dispatcherChecked(frame));
                 Reply r;
                 if (v.accepted()) {
                     r = switch (variant.ingestShard()) {
@@ -897,8 +1070,9 @@ public final class KevyNode {
                     r = Reply.error(v.wireReply().orElseThrow().substring(1));
                 }
                 if (r.isError()) {
-                    String errorText = r.wire().substring(1);
-                    wire = KevyTexts.ingestRefused(key, errorText);
+                    String errorText = KevyTexts.refusalMessage(r.wire());
+                    wire = frame.size() >= 2 ? KevyTexts.ingestRefused(key, errorText)
+                            : KevyTexts.ingestRefusedKeyless(errorText);
                     if (moveId.isPresent()) {
                         trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", applied,
                                 "key", key, "reason", errorText, "reply", wire, "moveId", moveId.get(),
@@ -916,6 +1090,13 @@ public final class KevyNode {
             }
         } finally {
             vol.ingesting.remove(prefixShard);
+        }
+        if (wire == null && parsed.malformed()) {
+            wire = KevyTexts.INGEST_MALFORMED;
+            List<Object> kv = new ArrayList<>(List.of("prefix", prefix, "shard", prefixShard, "applied", applied,
+                    "reason", "malformed bulk", "detail", parsed.detail(), "reply", wire));
+            moveId.ifPresent(id -> kv.addAll(List.of("moveId", id, "remembered", false)));
+            trace(out, "IngestRefused", kv.toArray());
         }
         if (wire == null) {
             wire = KevyTexts.ingestOk(applied);
@@ -979,6 +1160,18 @@ public final class KevyNode {
             vol.migrations = SupersededMigrated.without(vol.migrations, prefix);
             durable.forgetMigrated(prefix);
         }
+    }
+
+    /**
+     * The args the write path checks when a command goes through kevy's dispatcher directly (ingest frames,
+     * log replay): every write verb with an {@code args[1]} is checked on it (dispatch.rs:80-94), MSET and
+     * multi-key DEL included — unlike the live path, where those run as multi-shard ops without the check.
+     */
+    private static List<String> dispatcherChecked(List<String> args) {
+        if (Commands.isWrite(args) && args.size() >= 2 && !Commands.isCheckedWrite(args)) {
+            return List.of("SET", args.get(1), "");
+        }
+        return args;
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -1106,7 +1299,9 @@ public final class KevyNode {
         for (int i = from; i < log.size(); i++) {
             LogEntry e = log.get(i);
             if (replayAccepts(v, e, nowMs)) {
-                v.stores.execute(e.args(), e.nowMs());
+                // kevy replays at boot, on the boot's clock: a relative TTL is re-based on it and then
+                // corrected by the logged PEXPIREAT that follows it (exec.rs:322-350).
+                v.stores.execute(e.args(), nowMs);
                 applied++;
             } else {
                 dropped++;
@@ -1132,15 +1327,15 @@ public final class KevyNode {
     }
 
     /**
-     * Replay runs each logged write through the write path of the booting node: this boot's config, an
-     * empty migration table, every peer unseen. MSET, unchecked live, is checked on its first key here.
+     * Replay runs each logged write through the write path of the booting node (shard_run.rs:36-43 →
+     * commands.rs:27-29): this boot's config, an empty migration table, every peer unseen — DOWN, when the
+     * election listener is up ({@code neverHeardIsDown}). Multi-key frames, unchecked live, are checked on
+     * their args[1] here.
      */
     private boolean replayAccepts(VolatileState v, LogEntry e, long bootMs) {
-        List<String> args = e.args();
-        List<String> routed = args;
-        if (Commands.name(args).equals("MSET") && args.size() >= 2) {
-            routed = List.of("SET", args.get(1), "");
-        }
+        // Every logged frame, effect frames included, is checked on its args[1] only and kept or dropped
+        // whole (dispatch_replay.rs:68-91): a logged MSET a 1 b 2 lives or dies by a.
+        List<String> routed = dispatcherChecked(e.args());
         RoutingContext ctx = new RoutingContext(v.config.nodeId(), v.peers, v.table, v.migrations, e.ingestPrefix(),
                 peer -> isDown(v, peer, bootMs));
         // The ownership records (ownershipEpoch) are today's, not those of when the write was logged: the

@@ -1,8 +1,9 @@
 package movescope.model.protocol;
 
 /**
- * kevy 5.4's reply texts for MOVE-SCOPE and MOVE-SCOPE-INGEST, character for character from
- * kevy-move-scope.md §4, §5 and §8 (note the em dash "—" in three of them). One place, so a test can
+ * kevy 5.4's reply texts for MOVE-SCOPE and MOVE-SCOPE-INGEST, character for character; docs/kevy-texts.md
+ * gives each one's source line (crates/kevy/src/ops/scope_move.rs:66-176, scope_move_ingest.rs:23-114).
+ * Note the em dash "—" in three of them. One place, so a test can
  * compare every one of them and a typo cannot hide in a format string.
  */
 public final class KevyTexts {
@@ -29,12 +30,15 @@ public final class KevyTexts {
 
     /** {@code -ERR MOVE-SCOPE: from-id "<from>" is not this node ("<self>")}. */
     public static String moveFromNotSelf(String from, String self) {
-        return "-ERR MOVE-SCOPE: from-id \"" + from + "\" is not this node (\"" + self + "\")";
+        // scope_move.rs:140: both {:?}-quoted.
+        return "-ERR MOVE-SCOPE: from-id " + RustText.debugQuote(RustText.utf8Lossy(from)) + " is not this node ("
+                + RustText.debugQuote(RustText.utf8Lossy(self)) + ")";
     }
 
     /** {@code -ERR MOVE-SCOPE: target node "<to>" not in [cluster] peers}. */
     public static String moveTargetNotInPeers(String to) {
-        return "-ERR MOVE-SCOPE: target node \"" + to + "\" not in [cluster] peers";
+        // scope_move.rs:155: {:?}-quoted.
+        return "-ERR MOVE-SCOPE: target node " + RustText.debugQuote(RustText.utf8Lossy(to)) + " not in [cluster] peers";
     }
 
     /** {@code -ERR MOVE-SCOPE: <AlreadyMigrating or AlreadyMigrated text>}. */
@@ -52,9 +56,33 @@ public final class KevyTexts {
         return "-ERR MOVE-SCOPE ship failed: " + reason;
     }
 
-    /** {@code -ERR MOVE-SCOPE-INGEST: key '<key>' refused by this node: <error text>}. */
+    /**
+     * {@code -ERR MOVE-SCOPE-INGEST: key '<key>' refused by this node: <error text>}, the key as lossy
+     * UTF-8, unescaped (scope_move_ingest.rs:106-114, sent by :46-48).
+     */
     public static String ingestRefused(String key, String errorText) {
-        return "-ERR MOVE-SCOPE-INGEST: key '" + key + "' refused by this node: " + errorText;
+        return "-ERR MOVE-SCOPE-INGEST: key '" + RustText.utf8Lossy(key) + "' refused by this node: " + errorText;
+    }
+
+    /**
+     * {@code -ERR MOVE-SCOPE-INGEST: a frame was refused by this node: <error text>}, for a frame without
+     * {@code args[1]} (scope_move_ingest.rs:106-114).
+     */
+    public static String ingestRefusedKeyless(String errorText) {
+        return "-ERR MOVE-SCOPE-INGEST: a frame was refused by this node: " + errorText;
+    }
+
+    /**
+     * The {@code <msg>} of an ingest refusal: the frame's reply as lossy UTF-8 with every leading {@code -}
+     * and the trailing whitespace removed (scope_move_ingest.rs:106-114, {@code trim_start_matches('-')
+     * .trim_end()}).
+     */
+    public static String refusalMessage(String replyWire) {
+        int i = 0;
+        while (i < replyWire.length() && replyWire.charAt(i) == '-') {
+            i++;
+        }
+        return RustText.utf8Lossy(replyWire.substring(i)).stripTrailing();
     }
 
     /** {@code +OK <applied>}. */

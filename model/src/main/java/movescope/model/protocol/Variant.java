@@ -20,7 +20,8 @@ import movescope.model.migration.TableLayout;
  * @param ingestShard        which target shard stores each ingested frame
  * @param migratedDurable    MIGRATED survives a source restart
  * @param neverHeardIsDown   a peer never heard from counts as DOWN
- * @param logMisdirected     writes answered {@code -MISDIRECTED} are appended to the log (and replayed)
+ * @param logMisdirected     every single-key write verb is appended to the log whatever it replied (MISDIRECTED,
+ *                           QUIESCED, WRONGTYPE, syntax/arity errors) and replayed; off: only accepted, successful ones
  * @param ingestLogged       ingested frames are appended to the target's log
  * @param migratingDurable   the source's MIGRATING entry (with its move id) survives a restart and the
  *                           move resumes after the boot: connect, ship a freshly serialized slice again

@@ -68,25 +68,77 @@ class ClientWriteTest {
     }
 
     @Test
-    void quiescedWritesAreNeitherStoredNorLogged() {
+    void quiescedWritesAreNotStoredButLoggedAsKevyDoes() {
         KevyNode a = new KevyNode("a", cfg("a", "app:=a", 4), Variant.KEVY_54);
         String onOther = Fixtures.keyNotOnShardOf("app:", "app:", 4);
         Fixtures.startMove(a, 0, "op", 1, "app:", "b");
         Effect.Trace t = writeTrace(a, 1, "SET", onOther, "v");
         assertEquals("QUIESCED", t.fields().get("verdict"));
         assertEquals("-QUIESCED migrating to 10.0.0.2:6004", t.fields().get("reply"));
-        assertEquals(false, t.fields().get("logged"));
-        assertTrue(a.durable().log().isEmpty());
+        // exec_dispatch.rs:242-244: post-write housekeeping logs every write verb whatever it replied.
+        assertEquals(true, t.fields().get("logged"));
+        assertEquals(List.of(List.of("SET", onOther, "v")), logged(a));
         assertEquals(Optional.empty(), a.read(onOther, 1));
     }
 
     @Test
-    void storeErrorsAreAnsweredButNotLogged() {
+    void theFixedVariantLogsOnlyWritesThatApplied() {
+        KevyNode a = new KevyNode("a", cfg("a", "app:=a", 4), Variant.FIXED);
+        String onOther = Fixtures.keyNotOnShardOf("app:", "app:", 4);
+        Fixtures.startMove(a, 0, "op", 1, "app:", "b");
+        assertEquals(false, writeTrace(a, 1, "SET", onOther, "v").fields().get("logged"));
+        assertTrue(a.durable().log().isEmpty());
+    }
+
+    @Test
+    void storeErrorsAreAnsweredAndLoggedAsKevyDoes() {
         KevyNode a = new KevyNode("a", cfg("a", "app:=a"), Variant.KEVY_54);
         call(a, 0, "SET", "app:s", "x");
         assertEquals("-WRONGTYPE Operation against a key holding the wrong kind of value",
                 call(a, 1, "RPUSH", "app:s", "e"));
-        assertEquals(1, a.durable().log().size());
+        assertEquals(List.of(List.of("SET", "app:s", "x"), List.of("RPUSH", "app:s", "e")), logged(a));
+    }
+
+    @Test
+    void relativeTtlWritesAreFollowedByTheirDeadline() {
+        KevyNode a = new KevyNode("a", cfg("a", "app:=a"), Variant.KEVY_54);
+        call(a, 1000, "SET", "app:t", "x", "px", "500");
+        call(a, 1100, "EXPIRE", "app:t", "10");
+        call(a, 1200, "SET", "app:u", "y");
+        call(a, 1300, "EXPIRE", "app:missing", "10");
+        assertEquals(List.of(List.of("SET", "app:t", "x", "px", "500"), List.of("PEXPIREAT", "app:t", "1500"),
+                // The model's store has no EXPIRE (an error reply): logged anyway, with the key's existing deadline.
+                List.of("EXPIRE", "app:t", "10"), List.of("PEXPIREAT", "app:t", "1500"),
+                List.of("SET", "app:u", "y"), List.of("EXPIRE", "app:missing", "10")), logged(a));
+    }
+
+    @Test
+    void aRefusedRelativeTtlWriteCarriesTheKeysExistingDeadline() {
+        KevyNode a = new KevyNode("a", cfg("a", "app:=b"), Variant.KEVY_54);
+        call(a, 0, "SET", "app:none", "v", "EX", "10"); // MISDIRECTED, key absent: no follow-up
+        call(a, 1, "MSET", "app:k", "v"); // unchecked: the key exists on a
+        call(a, 2, "PEXPIREAT", "app:k", "9000"); // MISDIRECTED: logged, but no TTL set
+        call(a, 3, "SET", "app:k", "w", "PX", "100"); // MISDIRECTED, key without TTL: no follow-up
+        assertEquals(List.of(List.of("SET", "app:none", "v", "EX", "10"), List.of("MSET", "app:k", "v"),
+                List.of("PEXPIREAT", "app:k", "9000"), List.of("SET", "app:k", "w", "PX", "100")), logged(a));
+    }
+
+    @Test
+    void multiKeyWritesLogEffectFramesPerShard() {
+        KevyNode a = new KevyNode("a", cfg("a", "app:=a", 2), Variant.KEVY_54);
+        String k0 = Fixtures.keyOnShard("k", 0, 2);
+        String k1 = Fixtures.keyOnShard("k", 1, 2);
+        call(a, 0, "MSET", k1, "1", k0, "2");
+        call(a, 1, "DEL", k0, "nope-" + k0);
+        call(a, 2, "DEL", "x", "y");
+        List<List<String>> log = logged(a);
+        assertTrue(log.containsAll(List.of(List.of("MSET", k0, "2"), List.of("MSET", k1, "1"))), log.toString());
+        assertTrue(log.stream().anyMatch(f -> f.get(0).equals("DEL") && f.contains(k0)), log.toString());
+        assertTrue(log.stream().noneMatch(f -> f.contains("x")), "a DEL that removed nothing logs nothing");
+    }
+
+    private static List<List<String>> logged(KevyNode n) {
+        return n.durable().log().stream().map(LogEntry::args).toList();
     }
 
     @Test

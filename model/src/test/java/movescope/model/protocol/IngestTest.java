@@ -55,10 +55,39 @@ class IngestTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("not RESP at all", "garbage"),
+                Arguments.of("count not a number", "*x\r\n"),
                 Arguments.of("bulk header missing", "*1\r\nX"),
                 Arguments.of("length not a number", "*1\r\n$x\r\n"),
                 Arguments.of("no CRLF after the argument", "*1\r\n$1\r\nabc\r\n"));
+    }
+
+    @Test
+    void garbageWithoutCrlfIsNothingAndWithCrlfAnUnknownCommand() {
+        KevyNode b = target("app:=a", Variant.KEVY_54);
+        List<Effect> fx = b.step(new Input.ClientCommand(0, "s", 1, List.of("MOVE-SCOPE-INGEST", "app:", "garbage")));
+        assertEquals("+OK 0", one(fx, Effect.Reply.class).wire(), "scope_move_ingest.rs:98, inline needs a CRLF");
+        fx = b.step(new Input.ClientCommand(0, "s", 2, List.of("MOVE-SCOPE-INGEST", "app:", "garbage\r\n")));
+        assertEquals("-ERR MOVE-SCOPE-INGEST: a frame was refused by this node: ERR unknown command 'garbage'",
+                one(fx, Effect.Reply.class).wire());
+        fx = b.step(new Input.ClientCommand(0, "s", 3, List.of("MOVE-SCOPE-INGEST", "app:",
+                "SET app:1 x\r\nGET app:1\r\n\r\n*0\r\nSET app:2 y\r\n*2\r\n$3\r\nGET")));
+        assertEquals("+OK 3", one(fx, Effect.Reply.class).wire(), "GET counts; empty commands and the cut frame do not");
+        fx = b.step(new Input.ClientCommand(0, "s", 4, List.of("MOVE-SCOPE-INGEST", "app:",
+                "SET app:3 z\r\n*1\r\nGET\r\n")));
+        assertEquals("-ERR MOVE-SCOPE-INGEST: malformed bulk", one(fx, Effect.Reply.class).wire());
+        assertEquals("z", ((movescope.model.store.Value.Str) b.read("app:3", 1).orElseThrow()).value(),
+                "the frame before the malformed one stays applied");
+        assertTrue(b.durable().log().isEmpty(), "ingest frames are never logged (kevy)");
+    }
+
+    @Test
+    void aRefusedKeyIsNamedAsLossyUtf8() {
+        KevyNode b = target("app:=a", Variant.KEVY_54);
+        // app:\xff is outside the ingested prefix app:x: but in a's scope app: — MISDIRECTED on b.
+        List<Effect> fx = b.step(new Input.ClientCommand(0, "s", 1, List.of("MOVE-SCOPE-INGEST", "app:x:",
+                "*3\r\n$3\r\nSET\r\n$5\r\napp:\u00ff\r\n$1\r\nx\r\n")));
+        String w = one(fx, Effect.Reply.class).wire();
+        assertEquals("-ERR MOVE-SCOPE-INGEST: key 'app:\ufffd' refused by this node: MISDIRECTED writer is 10.0.0.1:6004", w);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -124,7 +124,7 @@ class MigratingDurableTest {
         assertEquals(c.moveId() + "#4", resumed.moveId(), "every boot begins a new attempt");
         assertEquals(List.of(), a.step(new Input.ConnectResult(600, first.moveId(), true, null)), "stale");
         List<Effect> refused = a.step(new Input.ConnectResult(601, resumed.moveId(), false, null));
-        assertEquals(ShipFailure.CONNECTION_REFUSED, traces(refused, "ShipRetry").get(0).fields().get("reason"));
+        assertEquals(ShipFailure.connectRefused("10.0.0.2:6004"), traces(refused, "ShipRetry").get(0).fields().get("reason"));
         assertEquals("-QUIESCED migrating to 10.0.0.2:6004", call(a, 602, "SET", K, "a"));
     }
 }

@@ -185,19 +185,60 @@ class MoveScopeRepliesTest {
             a.step(new Input.SendComplete(6, c.moveId()));
             return a.step(new Input.PeerReply(7, c.moveId(), ":1"));
         };
+        Failure unreachable = (a, c) -> a.step(new Input.ConnectResult(5, c.moveId(), false,
+                ShipFailure.NETWORK_UNREACHABLE));
+        Failure brokenPipe = (a, c) -> {
+            a.step(new Input.ConnectResult(5, c.moveId(), true, null));
+            return a.step(new Input.PeerError(7, c.moveId(), ShipFailure.WRITE_BROKEN_PIPE));
+        };
+        Failure reset = (a, c) -> {
+            a.step(new Input.ConnectResult(5, c.moveId(), true, null));
+            a.step(new Input.SendComplete(6, c.moveId()));
+            return a.step(new Input.PeerError(7, c.moveId(), ShipFailure.READ_RESET));
+        };
+        // A scripted peer's raw bytes: quotes, backslash, TAB, a control byte, a non-UTF-8 byte, Latin-1 é as UTF-8.
+        Failure rawReply = (a, c) -> {
+            a.step(new Input.ConnectResult(5, c.moveId(), true, null));
+            a.step(new Input.SendComplete(6, c.moveId()));
+            return a.step(new Input.PeerReply(7, c.moveId(), "-ERR \"x\"\\\t\u0001\u00ff\u00c3\u00a9", true));
+        };
+        Failure eof = (a, c) -> {
+            a.step(new Input.ConnectResult(5, c.moveId(), true, null));
+            a.step(new Input.SendComplete(6, c.moveId()));
+            return a.step(new Input.PeerReply(7, c.moveId(), "", true));
+        };
+        Failure longReply = (a, c) -> {
+            a.step(new Input.ConnectResult(5, c.moveId(), true, null));
+            a.step(new Input.SendComplete(6, c.moveId()));
+            return a.step(new Input.PeerReply(7, c.moveId(), "-ERR " + "y".repeat(300)));
+        };
+        String f = "-ERR MOVE-SCOPE ship failed: ";
         return Stream.of(
-                Arguments.of("connection refused", refused, "-ERR MOVE-SCOPE ship failed: connection refused"),
-                Arguments.of("refused without text", refusedNoText, "-ERR MOVE-SCOPE ship failed: connection refused"),
-                Arguments.of("connect timed out (10 s)", connectTimeout, "-ERR MOVE-SCOPE ship failed: connect timed out"),
-                Arguments.of("read timed out (60 s)", readTimeout, "-ERR MOVE-SCOPE ship failed: read timed out"),
-                Arguments.of("EOF / reset", closed, "-ERR MOVE-SCOPE ship failed: connection closed"),
-                Arguments.of("EOF while sending", closedWhileSending, "-ERR MOVE-SCOPE ship failed: connection closed"),
-                Arguments.of("EINTR on the read", eintr,
-                        "-ERR MOVE-SCOPE ship failed: Interrupted system call (os error 4)"),
+                // scope_move.rs:191-195, connect {target_addr:?}: {e}
+                Arguments.of("connection refused", refused, f + "connect \"10.0.0.2:6004\": Connection refused (os error 111)"),
+                Arguments.of("refused without text", refusedNoText,
+                        f + "connect \"10.0.0.2:6004\": Connection refused (os error 111)"),
+                Arguments.of("other connect OS error", unreachable,
+                        f + "connect \"10.0.0.2:6004\": Network is unreachable (os error 101)"),
+                Arguments.of("connect timed out (10 s)", connectTimeout, f + "connect \"10.0.0.2:6004\": connection timed out"),
+                // scope_move.rs:196-197, 213-214: SO_RCVTIMEO expiry is EAGAIN
+                Arguments.of("read timed out (60 s)", readTimeout, f + "read: Resource temporarily unavailable (os error 11)"),
+                // scope_move.rs:215-221: n == 0 goes to the non-OK branch
+                Arguments.of("EOF", closed, f + "target replied non-OK: \"\""),
+                Arguments.of("EOF (raw empty read)", eof, f + "target replied non-OK: \"\""),
+                Arguments.of("EOF while sending", closedWhileSending, f + "target replied non-OK: \"\""),
+                // scope_move.rs:209
+                Arguments.of("broken pipe while sending", brokenPipe, f + "write: Broken pipe (os error 32)"),
+                Arguments.of("reset on the read", reset, f + "read: Connection reset by peer (os error 104)"),
+                Arguments.of("EINTR on the read", eintr, f + "read: Interrupted system call (os error 4)"),
                 Arguments.of("target's error reply", errorReply,
-                        "-ERR MOVE-SCOPE ship failed: ERR MOVE-SCOPE-INGEST: key 'app:1' refused by this node: "
-                                + "MISDIRECTED writer is 10.0.0.1:6004"),
-                Arguments.of("a reply not starting with +", oddReply, "-ERR MOVE-SCOPE ship failed: :1"));
+                        f + "target replied non-OK: \"-ERR MOVE-SCOPE-INGEST: key 'app:1' refused by this node: "
+                                + "MISDIRECTED writer is 10.0.0.1:6004\\r\\n\""),
+                Arguments.of("a reply not starting with +", oddReply, f + "target replied non-OK: \":1\\r\\n\""),
+                Arguments.of("raw bytes, Debug-quoted after lossy UTF-8", rawReply,
+                        f + "target replied non-OK: \"-ERR \\\"x\\\"\\\\\\t\\u{1}\ufffd\u00e9\""),
+                Arguments.of("only the first 256 bytes", longReply,
+                        f + "target replied non-OK: \"-ERR " + "y".repeat(251) + "\""));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -84,7 +84,7 @@ class RetryShipTest {
             // The +OK is lost (or late); the source's one read times out.
             List<Effect> timeout = a.step(new Input.TimerFired(60_003, c.moveId() + "/read"));
             if (!retry) {
-                assertEquals("-ERR MOVE-SCOPE ship failed: read timed out", replyOn(timeout, "op"));
+                assertEquals("-ERR MOVE-SCOPE ship failed: read: Resource temporarily unavailable (os error 11)", replyOn(timeout, "op"));
                 assertEquals("+OK", call(a, 60_010, "SET", K, "a"), "the source accepts again …");
                 assertEquals("+OK", call(b, 60_010, "SET", K, "b"), "… and so does the target: two writers");
                 continue;
@@ -120,9 +120,9 @@ class RetryShipTest {
     /** Each ambiguous failure, injected into a fresh move; returns the source's effects of the failure. */
     static Stream<Arguments> ambiguousFailures() {
         return Stream.of(
-                Arguments.of(ShipFailure.CONNECTION_REFUSED, (BiFunction<KevyNode, String, List<Effect>>) (a, id) ->
+                Arguments.of(ShipFailure.connectRefused("10.0.0.2:6004"), (BiFunction<KevyNode, String, List<Effect>>) (a, id) ->
                         a.step(new Input.ConnectResult(5, id, false, null))),
-                Arguments.of(ShipFailure.CONNECT_TIMED_OUT, (BiFunction<KevyNode, String, List<Effect>>) (a, id) ->
+                Arguments.of(ShipFailure.connectTimedOut("10.0.0.2:6004"), (BiFunction<KevyNode, String, List<Effect>>) (a, id) ->
                         a.step(new Input.TimerFired(10_000, id + "/connect"))),
                 Arguments.of(ShipFailure.WRITE_TIMED_OUT, (BiFunction<KevyNode, String, List<Effect>>) (a, id) -> {
                     a.step(new Input.ConnectResult(5, id, true, null));
@@ -197,7 +197,7 @@ class RetryShipTest {
         Effect.Connect c = startMove(a, 10, "op", 1, "app:", "b");
         connect(a, 11, c.moveId());
         List<Effect> end = a.step(new Input.PeerReply(12, c.moveId(), refused));
-        assertEquals("-ERR MOVE-SCOPE ship failed: " + refused.substring(1), replyOn(end, "op"));
+        assertEquals("-ERR MOVE-SCOPE ship failed: " + ShipFailure.nonOk(refused + "\r\n"), replyOn(end, "op"));
         assertTrue(a.migratingSnapshot().isEmpty(), "a refusal is an answer: abort even with the remedy");
     }
 
@@ -271,7 +271,7 @@ class RetryShipTest {
                 List<Effect> ta = a.step(new Input.TimerFired(now, idA + "/read"));
                 List<Effect> tb = b.step(new Input.TimerFired(now, idB + "/read"));
                 if (!retry) {
-                    assertEquals("-ERR MOVE-SCOPE ship failed: read timed out", replyOn(ta, "op"));
+                    assertEquals("-ERR MOVE-SCOPE ship failed: read: Resource temporarily unavailable (os error 11)", replyOn(ta, "op"));
                     assertTrue(a.movesInFlight().isEmpty() && b.movesInFlight().isEmpty(), "both moves ended");
                     break;
                 }

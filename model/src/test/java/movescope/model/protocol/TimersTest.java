@@ -73,7 +73,7 @@ class TimersTest {
                 fx.stream().filter(e -> !(e instanceof Effect.Trace)).toList());
         assertEquals(List.of(), a.step(new Input.TimerFired(60_005, c.moveId() + "/write")), "cancelled: stale");
         List<Effect> read = a.step(new Input.TimerFired(60_006, c.moveId() + "/read"));
-        assertEquals(List.of(new Effect.Reply("op", 1, "-ERR MOVE-SCOPE ship failed: read timed out")), replies(read));
+        assertEquals(List.of(new Effect.Reply("op", 1, "-ERR MOVE-SCOPE ship failed: read: Resource temporarily unavailable (os error 11)")), replies(read));
     }
 
     @Test
@@ -94,7 +94,7 @@ class TimersTest {
         KevyNode a = source(Variant.KEVY_54);
         Effect.Connect c = startMove(a, 0, "op", 1, "app:", "b");
         List<Effect> fx = a.step(new Input.TimerFired(10_000, c.moveId() + "/connect"));
-        assertEquals(List.of(new Effect.Reply("op", 1, "-ERR MOVE-SCOPE ship failed: connect timed out")), replies(fx));
+        assertEquals(List.of(new Effect.Reply("op", 1, "-ERR MOVE-SCOPE ship failed: connect \"10.0.0.2:6004\": connection timed out")), replies(fx));
         assertEquals(List.of(), a.step(new Input.ConnectResult(10_001, c.moveId(), true, null)));
         assertEquals(List.of(), a.step(new Input.PeerReply(10_002, c.moveId(), "+OK 0")));
     }

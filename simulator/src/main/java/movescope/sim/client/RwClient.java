@@ -20,8 +20,10 @@ import movescope.model.routing.Commands;
  * <li>Reads go to the primary and are never redirected (kevy does not route reads).</li>
  * </ul>
  * The key of a write is its first argument, as in kevy's check. Addresses resolve to nodes through
- * {@code addrToNode}; an address no node has (kevy prints a raw id for ids not in {@code peers}) makes
- * the command fail with {@code -ERR movescope: cannot connect to <addr>} (a simulator text).
+ * {@code addrToNode}. A target that is not {@code host:port} (kevy prints a raw id for ids not in
+ * {@code peers}) fails with {@code server returned MISDIRECTED with malformed target "<addr>"}, an address
+ * no node has with {@code Connection refused (os error 111)}: kevy-cluster-rw's io errors, handed over as
+ * {@link ClientErrors#render} ({@code io error: <text>}).
  */
 public final class RwClient {
     /** The sleeps between QUIESCED retries, in ms (kevy-move-scope.md §7). */
@@ -109,9 +111,14 @@ public final class RwClient {
     }
 
     private ClientAction sendTo(String addr) {
+        if (!ClientErrors.isHostPort(addr)) {
+            // lib.rs:159-164: the key is cached already, so every later write of it fails the same way.
+            return done(ClientErrors.render(ClientErrors.malformedTarget(addr)));
+        }
         String node = addrToNode.get(addr);
         if (node == null) {
-            return done("-ERR movescope: cannot connect to " + addr);
+            // No node listens there: the connect is refused (lib.rs:165, the OS error as is).
+            return done(ClientErrors.render(ClientErrors.CONNECTION_REFUSED));
         }
         target = node;
         quiescedReplies = 0;

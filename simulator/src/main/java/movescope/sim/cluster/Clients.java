@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import movescope.gen.Rng;
 import movescope.sim.client.ClientAction;
+import movescope.sim.client.ClientErrors;
 import movescope.sim.client.KeyCache;
 import movescope.sim.client.RwClient;
 import movescope.sim.client.Workload;
@@ -142,6 +143,12 @@ final class Clients {
             return; // a duplicate or a reply after the client gave up
         }
         c.awaiting = false;
+        if (ClientErrors.isIoError(r.wire())) {
+            // The connection failed (refused, closed): the library's io error, no reply to follow or ack.
+            host.forget(r.conn(), r.reqId());
+            perform(c, c.rw.onError(r.wire()));
+            return;
+        }
         host.ack(r.conn(), r.reqId(), r.wire());
         perform(c, c.rw.onReply(r.wire()));
     }
@@ -151,7 +158,7 @@ final class Clients {
         for (ClientState c : clients.values()) {
             if (c.rw.busy() && c.awaiting && node.equals(c.currentNode)) {
                 host.sendReply(node, c.rw.id(), c.currentConn, c.currentReqId,
-                        "-ERR movescope: connection closed by " + addr);
+                        ClientErrors.render(ClientErrors.SERVER_CLOSED));
             }
         }
     }

@@ -89,7 +89,7 @@ final class IngestLinks {
         Link ic = new Link(c.moveId(), source, target, host.inc(source));
         links.put(c.moveId(), ic);
         if (!host.hasNode(target)) {
-            agenda.schedule(now, new Events.ConnectAnswered(c.moveId(), false, ShipFailure.CONNECTION_REFUSED));
+            agenda.schedule(now, new Events.ConnectAnswered(c.moveId(), false, null));
             return;
         }
         Network.Fate fate = host.send(source, target, MessageClass.INGEST);
@@ -110,7 +110,7 @@ final class IngestLinks {
         Network.Fate fate = host.send(ic.target, ic.source, MessageClass.INGEST);
         if (!fate.lost()) {
             agenda.schedule(host.now() + fate.delays()[0],
-                    new Events.ConnectAnswered(moveId, up, up ? null : ShipFailure.CONNECTION_REFUSED));
+                    new Events.ConnectAnswered(moveId, up, null));
         }
     }
 
@@ -226,7 +226,11 @@ final class IngestLinks {
                 Network.Fate fate = host.send(id, ic.source, MessageClass.INGEST_REPLY);
                 if (!fate.lost()) {
                     agenda.schedule(host.now() + fate.delays()[0],
-                            new Events.IngestFails(ic.moveId, ShipFailure.CONNECTION_CLOSED));
+                            new Events.IngestFails(ic.moveId, ic.phase == Phase.SENDING
+                            // the send was still going: write_all into a closed socket (scope_move.rs:209)
+                            ? ShipFailure.WRITE_BROKEN_PIPE
+                            // the one read sees EOF (scope_move.rs:215-221)
+                            : ShipFailure.CONNECTION_CLOSED));
                 }
             }
         }
@@ -238,7 +242,7 @@ final class IngestLinks {
     }
 
     private void interrupt(Link ic) {
-        // The Abort the model traces carries the reason "Interrupted system call (os error 4)".
+        // The Abort the model traces carries the reason "read: Interrupted system call (os error 4)".
         host.count("eintr");
         ic.phase = Phase.DONE;
         host.stepNode(ic.source, new Input.PeerError(host.now(), ic.moveId, ShipFailure.INTERRUPTED));

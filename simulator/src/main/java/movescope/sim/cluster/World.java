@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import movescope.gen.Rng;
+import movescope.sim.client.ClientErrors;
 import movescope.model.protocol.Effect;
 import movescope.model.protocol.Input;
 import movescope.model.protocol.KevyNode;
@@ -477,7 +478,7 @@ public final class World implements WorldView {
         // Clients and operator requests waiting on this node see their connection closed.
         clients.connectionClosedBy(id, addr);
         for (String conn : operator.unansweredOn(id)) {
-            sendReply(id, OPERATOR, conn, 1, "-ERR movescope: connection closed by " + addr, MessageClass.REPLY);
+            sendReply(id, OPERATOR, conn, 1, ClientErrors.render(ClientErrors.SERVER_CLOSED), MessageClass.REPLY);
         }
         ingest.died(id);
     }
@@ -527,8 +528,8 @@ public final class World implements WorldView {
     private void requestArrives(Events.RequestArrives r) {
         KevyNode n = nodes.get(r.node());
         if (!n.isUp()) {
-            sendReply(r.node(), r.from(), r.conn(), r.reqId(), "-ERR movescope: connection refused by "
-                    + nodeAddr.get(r.node()), MessageClass.REPLY);
+            sendReply(r.node(), r.from(), r.conn(), r.reqId(), ClientErrors.render(ClientErrors.CONNECTION_REFUSED),
+                    MessageClass.REPLY);
             return;
         }
         count("requests");
@@ -621,7 +622,7 @@ public final class World implements WorldView {
     }
 
     private void ack(String conn, long reqId, String wire) {
-        if (!wire.startsWith("-")) {
+        if (!wire.startsWith("-") && !ClientErrors.isIoError(wire)) {
             List<String> keys = history.acked(conn, reqId, now);
             if (!keys.isEmpty()) {
                 checker.storeChanged(keys);

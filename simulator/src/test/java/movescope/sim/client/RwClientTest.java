@@ -84,7 +84,31 @@ class RwClientTest {
     void unknownAddressFailsTheCommand() {
         RwClient c = new RwClient("c1", "a", ADDRS, KeyCache.KEVY_CAPACITY);
         c.start(List.of("SET", "k", "v"));
-        assertEquals(new ClientAction.Done("-ERR movescope: cannot connect to z"), c.onReply("-MISDIRECTED writer is z"));
+        // kevy-cluster-rw lib.rs:159-164: a raw node id is no host:port.
+        assertEquals(new ClientAction.Done("io error: server returned MISDIRECTED with malformed target \"z\""),
+                c.onReply("-MISDIRECTED writer is z"));
+        // The key was cached first, so the next write of it fails the same way at once.
+        assertEquals(new ClientAction.Done("io error: server returned MISDIRECTED with malformed target \"z\""),
+                c.start(List.of("SET", "k", "v")));
+    }
+
+    @Test
+    void aWellFormedAddressNoNodeHasIsARefusedConnect() {
+        RwClient c = new RwClient("c1", "a", ADDRS, KeyCache.KEVY_CAPACITY);
+        c.start(List.of("SET", "k", "v"));
+        assertEquals(new ClientAction.Done("io error: Connection refused (os error 111)"),
+                c.onReply("-MISDIRECTED writer is 10.9.9.9:6004"));
+        assertEquals(java.util.Optional.of("10.9.9.9:6004"), c.cache().get("k"), "the key stays cached");
+    }
+
+    @Test
+    void hostPortIsSplitHostPort() {
+        for (String ok : java.util.List.of("h:1", "10.0.0.1:6004", "kevy-b:+80", "::1:7102", "a:b:65535")) {
+            org.junit.jupiter.api.Assertions.assertTrue(ClientErrors.isHostPort(ok), ok);
+        }
+        for (String bad : java.util.List.of("z", ":80", "h:", "h:65536", "h:-1", "h:+", "h:8a")) {
+            org.junit.jupiter.api.Assertions.assertFalse(ClientErrors.isHostPort(bad), bad);
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ class FaultStoriesTest {
               "steps": [
                 { "at": 5, "do": "eintr", "node": "a" },
                 { "at": 10, "do": "operator", "node": "a", "command": "MOVE-SCOPE app: FROM a TO b",
-                  "expect": "-ERR MOVE-SCOPE ship failed: Interrupted system call (os error 4)" },
+                  "expect": "-ERR MOVE-SCOPE ship failed: read: Interrupted system call (os error 4)" },
                 { "at": 100, "do": "operator", "node": "a", "command": "MOVE-SCOPE app: FROM a TO b", "expect": "+OK 0" }
               ],
               "endMs": 500,
@@ -143,9 +143,9 @@ class FaultStoriesTest {
               "steps": [
                 { "at": 10, "do": "crash", "node": "b" },
                 { "at": 20, "do": "client", "client": "c1", "command": "GET app:x",
-                  "expect": "-ERR movescope: connection refused by 10.0.0.2:6004" },
+                  "expect": "io error: Connection refused (os error 111)" },
                 { "at": 30, "do": "operator", "node": "a", "command": "MOVE-SCOPE app: FROM a TO b",
-                  "expect": "-ERR MOVE-SCOPE ship failed: connection refused" },
+                  "expect": "-ERR MOVE-SCOPE ship failed: connect \\"10.0.0.2:6004\\": Connection refused (os error 111)" },
                 { "at": 40, "do": "restart", "node": "b" },
                 { "at": 50, "do": "client", "client": "c1", "command": "GET app:x", "expect": "(nil)" }
               ],
