@@ -74,6 +74,12 @@ class LiveVersusSimulatorTest {
     Stream<DynamicTest> liveRepliesEqualTheSimulatorsPrediction() throws Exception {
         return files().stream().map(f -> DynamicTest.dynamicTest(repo().relativize(f).toString(), () -> {
             Scenario sc = ScenarioLoader.load(f);
+            // `serve` carries heartbeats but not yet the election plane's messages (Effect.ElectSend /
+            // Input.ElectDeliver): a scenario that runs the plane would be judged against a serve that cannot
+            // elect. Such scenarios are reported as not run, never passed (docs/live.md, "Not yet served").
+            boolean plane = sc.cluster().nodes().stream().anyMatch(n -> sc.cluster().configOf(n.id()).electionPlane());
+            org.junit.jupiter.api.Assumptions.assumeFalse(plane,
+                    "not run live: the election plane is not served yet (" + repo().relativize(f) + ")");
             try (ClusterServer server = new ClusterServer(sc, ServeOptions.ephemeral())) {
                 server.start();
                 LiveCluster cluster = LiveCluster.of(sc, server.liveCluster());
