@@ -92,6 +92,10 @@ public class SwarmCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the seed and the summary.")
     boolean quiet;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write JUnit XML to FILE: one test case per failure kind (named by its shrunk scenario), one for the passing runs.")
+    Path junit;
+
     @Option(names = {"-v", "--verbose"}, description = "Print one line per run as it finishes.")
     boolean verbose;
 
@@ -121,7 +125,8 @@ public class SwarmCommand implements Callable<Integer> {
             }
         }
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        CampaignSession session = new CampaignSession(console, quiet, verbose, System.console() != null);
+        CampaignSession session = new CampaignSession(console, quiet, verbose, System.console() != null)
+                .junit(junit == null ? null : console.resolve(junit));
         if (resume != null) {
             CampaignFolder folder = new CampaignFolder(console.resolve(resume));
             CampaignFolder.Stored stored;

@@ -75,8 +75,13 @@ class CampaignCommandTest {
             assertTrue(s.get("steps").asInt() <= 10, k.get("name") + " has " + s.get("steps") + " steps");
             assertTrue(s.get("regressionPasses").asBoolean(), k.get("name").asText());
             Path file = dir.resolve("j1/campaign-7").resolve(s.get("file").asText());
+            // Committing a kind as a regression = its scenario plus the golden recorded with --rewrite; both
+            // runs must meet the scenario's expectations (FOUND <invariant> (expected), exit 0).
+            CliRun record = CliRun.of(dir, "run", "--rewrite", "--reports", "out", dir.relativize(file).toString());
+            assertEquals(0, record.exit(), record::transcript);
             CliRun run = CliRun.of(dir, "run", "--reports", "out", dir.relativize(file).toString());
             assertEquals(0, run.exit(), run::transcript);
+            assertTrue(run.out().contains("FOUND "), run::transcript);
             assertTrue(s.get("reproduce").asText().startsWith("./movescope run j1/campaign-7/kinds/"));
         }
         assertEquals(report.get("verdicts").get("PASS").asLong() + kindRuns, 8, "every failing run is in one kind");

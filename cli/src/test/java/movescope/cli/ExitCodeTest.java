@@ -46,7 +46,7 @@ class ExitCodeTest {
         Scenarios.write(dir, "scenarios/ok.json", Scenarios.simple("ok", "\"+OK\"", HOLD4));
         CliRun missing = run("run", "--reports", "out", "scenarios/ok.json");
         assertEquals(1, missing.exit(), missing::transcript);
-        assertTrue(missing.out().contains("FAIL scenarios/ok.json: PASS") && missing.out().contains("golden MISSING"),
+        assertTrue(missing.out().contains("FAIL scenarios/ok.json: golden output missing") && missing.out().contains("golden MISSING"),
                 missing::transcript);
         CliRun rewrite = run("run", "--rewrite", "--reports", "out", "scenarios/ok.json");
         assertEquals(0, rewrite.exit(), rewrite::transcript);

@@ -102,7 +102,7 @@ class VerdictWordsTest {
 
     @Test
     void aFolderRunSkipsReportsAndOtherJson() throws Exception {
-        Scenarios.write(dir, "mixed/ok.json", Scenarios.simple("ok", "\"+OK\"", ExitCodeTest.HOLD4));
+        Scenarios.writeWithGolden(dir, "mixed/ok.json", Scenarios.simple("ok", "\"+OK\"", ExitCodeTest.HOLD4));
         CliRun first = CliRun.of(dir, "run", "--reports", "mixed/reports", "mixed");
         assertEquals(0, first.exit(), first::transcript);
         Scenarios.write(dir, "mixed/manifest.json", "{ \"runs\": [] }");

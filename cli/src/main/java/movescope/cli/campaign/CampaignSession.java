@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -32,11 +33,36 @@ public final class CampaignSession {
     private final boolean verbose;
     private final boolean terminal;
 
+    private java.util.Optional<java.nio.file.Path> junit = java.util.Optional.empty();
+
     public CampaignSession(Console console, boolean quiet, boolean verbose, boolean terminal) {
         this.console = console;
         this.quiet = quiet;
         this.verbose = verbose;
         this.terminal = terminal;
+    }
+
+    /** Also write JUnit XML to {@code file}: one test case per failure kind, and one for the passing runs. */
+    public CampaignSession junit(java.nio.file.Path file) {
+        this.junit = java.util.Optional.ofNullable(file);
+        return this;
+    }
+
+    private static List<movescope.cli.report.JunitXml.Case> junitCases(Map<Integer, RunRecord> records,
+            List<Kind> kinds, String prefix) {
+        List<movescope.cli.report.JunitXml.Case> cases = new ArrayList<>();
+        for (Kind k : kinds) {
+            String name = k.shrunk().isPresent() ? prefix + "/" + CampaignReport.kindFile(k) : k.name();
+            String details = k.count() + " runs, first seed " + k.firstSeed() + ": " + k.firstSummary()
+                    + k.shrunk().map(sh -> "\n" + sh.explanation()).orElse("");
+            cases.add(new movescope.cli.report.JunitXml.Case(name, "movescope.campaign.kind", 0,
+                    java.util.Optional.of(k.name()), details,
+                    k.shrunk().isPresent() ? "reproduce: ./movescope run " + name : ""));
+        }
+        long passed = records.values().stream().filter(r -> !r.failed()).count();
+        cases.add(new movescope.cli.report.JunitXml.Case("passing runs", "movescope.campaign", 0,
+                java.util.Optional.empty(), passed + " of " + records.size() + " runs passed", ""));
+        return cases;
     }
 
     /** Runs what is missing of {@code config} (given {@code done}) and writes the report; returns the exit code. */
@@ -127,6 +153,10 @@ public final class CampaignSession {
         String json = CampaignReport.json(config, templateSha, outcome.records(), kinds, complete, prefix);
         String text = CampaignReport.text(config, outcome.records(), kinds, complete, prefix);
         folder.finish(outcome.records(), files, json, text);
+        if (junit.isPresent()) {
+            movescope.cli.report.JunitXml.write(junit.get(), "movescope swarm " + prefix,
+                    junitCases(outcome.records(), kinds, prefix));
+        }
         out.print(text);
         out.println("report: " + prefix + "/" + CampaignFolder.SUMMARY_JSON);
         double all = progress.seconds();

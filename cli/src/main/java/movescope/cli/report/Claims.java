@@ -13,23 +13,28 @@ public final class Claims {
     private static final Map<String, String> CLAIMS = new LinkedHashMap<>();
 
     static {
-        CLAIMS.put("NotBothMaps", "a prefix is never in both MIGRATING and MIGRATED");
-        CLAIMS.put("MigratedOnlyGrows", "nothing is ever removed from MIGRATED (while the process lives)");
-        CLAIMS.put("MatchIsLongest", "`match_*` returns the longest prefix of the key in that map");
+        CLAIMS.put("NotBothMaps",
+                "a prefix is never in both MIGRATING and MIGRATED");
+        CLAIMS.put("MigratedOnlyGrows",
+                "nothing is ever removed from MIGRATED while the process lives — except, with `ownershipEpoch`, an entry superseded by a newer ownership of the same prefix");
+        CLAIMS.put("MatchIsLongest",
+                "`match_*` returns the longest prefix of the key in that map");
         CLAIMS.put("NoAcceptAfterShip",
                 "a router on the source never accepts a write for a prefix whose slice has been shipped");
-        CLAIMS.put("SingleWriter", "at any moment, at most one live node accepts checked writes for a given scoped key");
-        CLAIMS.put("NoLostWrite", "every acknowledged write is still held by some node's store (live or durable)");
+        CLAIMS.put("SingleWriter",
+                "at any moment, at most one live node accepts checked writes for a given scoped key");
+        CLAIMS.put("NoLostWrite",
+                "an acknowledged write disappears only by being superseded: for every key, each acknowledged write that no later applied write of the key supersedes is held by some node — in its live store when up, in what its next boot rebuilds (snapshot + log replay) when down");
         CLAIMS.put("NoStrandedWrite",
-                "every acknowledged write on key k is held by every node that currently accepts writes for k");
-        CLAIMS.put("QuiescedOnlyInFlight", "a node answers QUIESCED for a key only while a migration of a prefix of "
-                + "it is in flight there");
-        CLAIMS.put("RedirectsConverge", "from any live node, following MISDIRECTED redirects reaches, within "
-                + "`MaxHops` (2) hops, a node that does not redirect: one that accepts, answers QUIESCED (the client "
-                + "waits there) or is down");
-        CLAIMS.put("NoPhantomWrite", "every write held by a store was acknowledged: a write answered MISDIRECTED or "
-                + "QUIESCED never shows up later");
-        CLAIMS.put("MigrationEnds", "every started migration ends (Commit or Abort) within a bound once faults stop");
+                "for every key, each acknowledged write that no later applied write of the key supersedes is held by every live node that currently accepts writes for the key");
+        CLAIMS.put("QuiescedOnlyInFlight",
+                "a node answers QUIESCED for a key only while a migration of a prefix of it is in flight there (its MOVE-SCOPE has not ended)");
+        CLAIMS.put("RedirectsConverge",
+                "from any live node, following MISDIRECTED redirects reaches, within `MaxHops` (2) hops, a node that does not redirect: one that accepts, answers QUIESCED (the client waits there) or is down");
+        CLAIMS.put("NoPhantomWrite",
+                "every write held by a store was acknowledged (or arrived by an INGEST of acknowledged writes): a write answered MISDIRECTED or QUIESCED never shows up later");
+        CLAIMS.put("MigrationEnds",
+                "every started migration ends (Commit or Abort, or dies with its source process) once faults stop and the protocol's own steps keep being taken");
     }
 
     private Claims() {

@@ -14,9 +14,18 @@ public record Finding(Word word, Optional<String> invariant, String detail) {
     public enum Word { PASS, FOUND, FAIL }
 
     static Finding of(RunResult r, boolean goldenDiffers) {
+        return of(r, goldenDiffers, false);
+    }
+
+    /** As {@link #of(RunResult, boolean)}; a run without its golden file checked less than it claims: FAIL. */
+    static Finding of(RunResult r, boolean goldenDiffers, boolean goldenMissing) {
         Optional<String> invariant = r.violation().map(v -> v.invariant());
         if (r.passed() && goldenDiffers) {
             return new Finding(Word.FAIL, invariant, "golden output differs (the run met its expectations)");
+        }
+        if (r.passed() && goldenMissing) {
+            return new Finding(Word.FAIL, invariant, "golden output missing (the run met its expectations;"
+                    + " record one with --rewrite)");
         }
         if (r.passed() && r.violation().isPresent()) {
             var v = r.violation().get();

@@ -263,7 +263,8 @@ public final class ScenarioRunner {
         // one with --rewrite). A run under another seed than the golden's is reported as not comparable.
         boolean passed = result.passed() && !(goldenOutcome instanceof GoldenFile.Outcome.Differs)
                 && !(goldenOutcome instanceof GoldenFile.Outcome.Missing);
-        Finding finding = Finding.of(result, goldenOutcome instanceof GoldenFile.Outcome.Differs);
+        Finding finding = Finding.of(result, goldenOutcome instanceof GoldenFile.Outcome.Differs,
+                goldenOutcome instanceof GoldenFile.Outcome.Missing);
         String reproduce = movescope.cli.Launcher.command(console) + " run --seed " + seed.seed() + " " + l.typed();
         AtomicFiles.write(reportPath, RunReport.render(result, new RunReport.Context(l.typed().toString(),
                 seed.origin().label(), passed, display(tracePath), display(golden), goldenOutcome, reproduce,

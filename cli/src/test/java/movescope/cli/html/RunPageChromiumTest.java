@@ -144,21 +144,4 @@ class RunPageChromiumTest {
         assertFalse(Files.exists(dir.resolve("bad.html")));
     }
 
-    @Test
-    void theSwarmPageListsKindsAndLinksTheShrunkScenariosRunPage() throws Exception {
-        // Seed 7 is known to fail within 3 runs of kevy-5.4 (SwarmCommandTest).
-        CliRun r = CliRun.of(dir, "swarm", "--seed", "7", "--runs", "3", "--shrink-budget", "0", "--html");
-        assertEquals(1, r.exit(), r::transcript);
-        Path page = dir.resolve("reports/swarm-7.html");
-        assertTrue(r.out().contains("page reports/swarm-7.html"), r::transcript);
-        String dom = Chromium.dumpDom(page, dir);
-        assertTrue(dom.contains("id=\"kinds\""), "the kinds table");
-        Matcher link = Pattern.compile("<tr class=\"kind\" data-kind=\"(\\w+)\">.*?href=\"([^\"]+)\"").matcher(dom);
-        assertTrue(link.find(), "a kind links to its shrunk scenario's run page");
-        Path runPage = page.resolveSibling(link.group(2));
-        assertTrue(Files.isRegularFile(runPage), "the linked page exists: " + runPage);
-        String runDom = Chromium.dumpDom(runPage, dir);
-        assertTrue(runDom.contains("id=\"violation\""), "the run page marks the violation");
-        assertEquals(3, count(dom, "<tr class=\"run "), "one row per run");
-    }
 }
