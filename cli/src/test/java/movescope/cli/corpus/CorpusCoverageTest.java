@@ -50,7 +50,14 @@ class CorpusCoverageTest {
             "-> -ERR MOVE-SCOPE ship failed: read: Resource temporarily unavailable \\(os error 11\\) at",
             "-> -ERR MOVE-SCOPE ship failed: target replied non-OK: \"\" at",
             "-> -ERR MOVE-SCOPE ship failed: read: Interrupted system call \\(os error 4\\) at",
-            "-> -ERR MOVE-SCOPE ship failed: write timed out at");
+            "-> -ERR MOVE-SCOPE ship failed: write timed out at",
+            // the election plane (kevy-move-scope.md section 8)
+            "-> -READONLY You can't write against a read only replica\\. at",
+            "-> -NOREPLICAS primary lost quorum; writes fenced at",
+            "-> \\[\"master\", :0, \\[\\]\\] at",
+            "-> \\[\"slave\", \"\", :0, \"connect\", :0\\] at",
+            "-> \\[\"slave\", \"\\d+\\.\\d+\\.\\d+\\.\\d+\", :\\d+, \"connect\", :0\\] at",
+            "-> -ERR wrong number of arguments for 'role' command at");
 
     private static final Set<String> STEP_KINDS = Set.of("client", "operator", "crash", "restart", "snapshot",
             "pushConfig", "partition", "heal", "drop", "duplicate", "delay", "eintr");
