@@ -26,7 +26,7 @@ import movescope.sim.scenario.ScenarioWriter;
  * A campaign's report folder (docs/campaigns.md): {@code template.json} (the template, in the public scenario
  * format), {@code campaign.json} (the summary, written at the start with {@code complete: false} and again
  * at the end), {@code runs.ndjson} (one line per finished run, appended and flushed as runs finish, sorted
- * by index at the end), {@code kinds/*.json} (the shrunk scenarios) and {@code summary.txt}. Every file but
+ * by index at the end), {@code kinds/*.json} (the shrunk scenarios) with their run pages {@code kinds/*.html}, {@code summary.txt} and {@code campaign.html} (the page). Every file but
  * the journal is written atomically; a torn last journal line (a kill -9) is ignored on resume.
  */
 public final class CampaignFolder {
@@ -34,6 +34,8 @@ public final class CampaignFolder {
     public static final String SUMMARY_JSON = "campaign.json";
     public static final String JOURNAL = "runs.ndjson";
     public static final String SUMMARY_TEXT = "summary.txt";
+    /** The report as a page a person reads (cli/html/CampaignPage); kind pages lie beside kind files. */
+    public static final String PAGE = "campaign.html";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -73,6 +75,7 @@ public final class CampaignFolder {
         AtomicFiles.write(dir.resolve(SUMMARY_JSON), initialSummary);
         AtomicFiles.write(dir.resolve(JOURNAL), "");
         Files.deleteIfExists(dir.resolve(SUMMARY_TEXT));
+        Files.deleteIfExists(dir.resolve(PAGE));
     }
 
     /** Opens the journal for appending (after {@link #start} or on resume). */

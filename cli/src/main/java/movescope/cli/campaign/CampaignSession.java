@@ -152,13 +152,34 @@ public final class CampaignSession {
         }
         String json = CampaignReport.json(config, templateSha, outcome.records(), kinds, complete, prefix);
         String text = CampaignReport.text(config, outcome.records(), kinds, complete, prefix);
+        // The campaign page and each shrunk kind's run page (issue 11 item 2), beside the JSON they show.
+        Map<String, String> pages = new TreeMap<>();
+        for (Kind k : kinds) {
+            if (k.shrunk().isEmpty()) {
+                continue;
+            }
+            String file = CampaignReport.kindFile(k);
+            String page = file.substring(0, file.length() - ".json".length()) + ".html";
+            try {
+                movescope.sim.scenario.Scenario shrunk = movescope.sim.scenario.ScenarioLoader.loadString(
+                        k.shrunk().get().scenarioJson(), file);
+                files.add(new String[] {page, movescope.cli.run.RunPages.render(shrunk, folder.dir().resolve(file),
+                        prefix + "/" + file, movescope.cli.Launcher.command(console))});
+                pages.put(k.name(), page);
+            } catch (movescope.sim.scenario.ScenarioException e) {
+                throw new IllegalStateException("a shrunk scenario does not load: " + e.getMessage(), e);
+            }
+        }
+        files.add(new String[] {CampaignFolder.PAGE, movescope.cli.html.CampaignPage.render(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json),
+                name -> java.util.Optional.ofNullable(pages.get(name)))});
         folder.finish(outcome.records(), files, json, text);
         if (junit.isPresent()) {
             movescope.cli.report.JunitXml.write(junit.get(), "movescope swarm " + prefix,
                     junitCases(outcome.records(), kinds, prefix));
         }
         out.print(text);
-        out.println("report: " + prefix + "/" + CampaignFolder.SUMMARY_JSON);
+        out.println("report: " + prefix + "/" + CampaignFolder.SUMMARY_JSON + "; page " + prefix + "/" + CampaignFolder.PAGE);
         double all = progress.seconds();
         out.println(String.format("time: %.1f s running (%.1f runs/s on %d jobs), %.1f s in all", runSeconds, rate,
                 config.jobs(), all));

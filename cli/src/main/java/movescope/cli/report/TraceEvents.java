@@ -60,6 +60,20 @@ public final class TraceEvents {
         }
     }
 
+    /** Parses trace lines this process just produced in memory (line numbers from 1, as in a file). */
+    public static List<Line> parseRun(List<String> texts) {
+        List<Line> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                out.add(new Line(i + 1, texts.get(i), JSON.readTree(texts.get(i))));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the simulator wrote a malformed trace line " + (i + 1) + ": "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+        return out;
+    }
+
     public static List<JsonNode> events(List<Line> lines) {
         return lines.stream().map(Line::event).toList();
     }
