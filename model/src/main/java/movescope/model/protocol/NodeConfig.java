@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import movescope.model.election.ElectionConfig;
 import movescope.model.routing.Peer;
 import movescope.model.routing.Peers;
@@ -18,21 +17,10 @@ import movescope.model.scope.Scope;
  *
  * <p>The scopes list is kept exactly as written, duplicates and overlaps included: kevy parses the
  * string first and builds the ownership table at boot, and it is the boot that fails on a bad table
- * ({@code kevy: bad [cluster] scopes config: <error>}, see {@link KevyNode}). The string parsers here
- * reject what kevy's parser rejects — an empty prefix, writer or fallback in a token — plus malformed
- * peers entries.
- *
- * <p>Parser error texts (kevy documents no exact wording for them, so these are the model's, stable and
- * tested):
- * <ul>
- *   <li>{@code bad peers entry "<token>": expected id@host:elect_port:client_port}</li>
- *   <li>{@code bad peers entry "<token>": empty node id} / {@code empty host}</li>
- *   <li>{@code bad peers entry "<token>": port "<p>" is not a number in 1..65535}</li>
- *   <li>{@code duplicate peer id "<id>"}</li>
- *   <li>{@code bad scopes entry "<token>": expected prefix=writer[|fallback]}</li>
- *   <li>{@code bad scopes entry "<token>": empty prefix} / {@code empty writer} / {@code empty fallback}</li>
- * </ul>
- * A blank string is an empty list; an empty token between commas is rejected ({@code empty entry}).
+ * ({@code kevy: bad [cluster] scopes config: <error>}, see {@link KevyNode}). The string parsers here are
+ * kevy's {@code PeerEntry::parse_list} / {@code ScopeEntry::parse_list} ({@code crates/kevy-config/src/cluster.rs}),
+ * rule for rule, and fail with kevy's messages: {@code bad peer token: "<token>"} and
+ * {@code bad scope token: "<token>"} ({@code apply.rs:218-225}). Duplicate peer ids parse, as in kevy.
  *
  * <p>{@code election} holds what the election plane and the replication gate read: whether the election
  * listener is up, {@code [server] port}, {@code [cluster] elect_port_base}, {@code [replication] role},
@@ -53,12 +41,6 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
         }
         peers = List.copyOf(peers);
         scopes = List.copyOf(scopes);
-        TreeSet<String> ids = new TreeSet<>();
-        for (Peer p : peers) {
-            if (!ids.add(p.id())) {
-                throw new IllegalArgumentException("duplicate peer id \"" + p.id() + "\"");
-            }
-        }
     }
 
     /** A config with {@code [cluster] enabled} off (the default scheme) and without the election plane. */
@@ -106,102 +88,191 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
         return new NodeConfig(id, parsePeers(peers), parseScopes(scopes), shards);
     }
 
-    /** Parses {@code "a@10.0.0.1:16100:6004, b@10.0.0.2:16100:6004"} ({@code id@host:elect_port:client_port}). */
+    /**
+     * Parses a {@code peers} value as kevy's {@code PeerEntry::parse_list} does (cluster.rs:222-236): split
+     * at every {@code ','}, each piece trimmed, empty pieces dropped (a trailing comma is fine), every other
+     * piece through {@link #parsePeer}; the first piece that does not parse fails the whole list with
+     * {@code bad peer token: "<piece>"} (the message of {@code apply.rs:218-220}; kevy prints it as
+     * {@code kevy-config: schema error at line <n> on [cluster].peers: bad peer token: "<piece>"}, the quotes
+     * and escapes of Rust's {@code {:?}}). Duplicate ids parse: kevy's parser keeps them, and its address
+     * lookup takes the first entry with an id ({@code state/scope.rs:94-99}, {@link Peers}).
+     */
     public static List<Peer> parsePeers(String s) throws ConfigException {
         List<Peer> out = new ArrayList<>();
-        TreeSet<String> ids = new TreeSet<>();
-        for (String token : tokens(s, "peers")) {
-            int at = token.indexOf('@');
-            if (at < 0) {
-                throw new ConfigException("bad peers entry \"" + token + "\": expected id@host:elect_port:client_port");
+        for (String token : tokens(s)) {
+            Optional<Peer> p = parsePeer(token);
+            if (p.isEmpty()) {
+                throw new ConfigException("bad peer token: " + RustText.debugQuote(token),
+                        "expected id@host:port or id@host:elect_port:client_port, a non-empty id and host, ports 0..65535");
             }
-            String id = token.substring(0, at).trim();
-            String rest = token.substring(at + 1);
-            // The host may itself contain ':' only if it is an IPv6 literal; kevy's format does not
-            // bracket it, so the two ports are taken from the right.
-            int c2 = rest.lastIndexOf(':');
-            int c1 = c2 < 0 ? -1 : rest.lastIndexOf(':', c2 - 1);
-            if (c1 < 0) {
-                throw new ConfigException("bad peers entry \"" + token + "\": expected id@host:elect_port:client_port");
-            }
-            String host = rest.substring(0, c1).trim();
-            if (id.isEmpty()) {
-                throw new ConfigException("bad peers entry \"" + token + "\": empty node id");
-            }
-            if (host.isEmpty()) {
-                throw new ConfigException("bad peers entry \"" + token + "\": empty host");
-            }
-            int elect = port(token, rest.substring(c1 + 1, c2).trim());
-            int client = port(token, rest.substring(c2 + 1).trim());
-            if (!ids.add(id)) {
-                throw new ConfigException("duplicate peer id \"" + id + "\"");
-            }
-            out.add(new Peer(id, host, elect, client));
+            out.add(p.get());
         }
         return List.copyOf(out);
     }
 
-    /** Parses {@code "app:billing:=a|b, app:auth:=b"} ({@code prefix=writer[|fallback]}). */
+    /**
+     * kevy's {@code PeerEntry::parse_one} (cluster.rs:172-213), step for step: the id is what comes before the
+     * first {@code '@'} (not trimmed; must not be empty); the text after the last {@code ':'} must be a
+     * {@code u16}; if the rest has a {@code ':'} and what follows its last one is a {@code u16} too, the token is
+     * extended ({@code host:elect_port:client_port}, the host not empty); otherwise it is legacy
+     * ({@code host:port}, the whole rest the host — so {@code id@h:x:6004} is host {@code h:x}, port 6004).
+     * Port 0 parses, as {@code u16} does; so does a leading {@code '+'}.
+     */
+    public static Optional<Peer> parsePeer(String token) {
+        int at = token.indexOf('@');
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        String id = token.substring(0, at);
+        String rest = token.substring(at + 1);
+        int last = rest.lastIndexOf(':');
+        if (last < 0) {
+            return Optional.empty();
+        }
+        int afterLast = u16(rest.substring(last + 1));
+        if (afterLast < 0) {
+            return Optional.empty();
+        }
+        String beforeLast = rest.substring(0, last);
+        int second = beforeLast.lastIndexOf(':');
+        if (second >= 0) {
+            String host = beforeLast.substring(0, second);
+            if (host.isEmpty()) {
+                return Optional.empty();
+            }
+            int elect = u16(beforeLast.substring(second + 1));
+            if (elect >= 0) {
+                return Optional.of(new Peer(id, host, elect, afterLast));
+            }
+        }
+        if (beforeLast.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Peer.legacy(id, beforeLast, afterLast));
+    }
+
+    /**
+     * Parses a {@code scopes} value as kevy's {@code ScopeEntry::parse_list} does (cluster.rs:118-131): the
+     * same splitting as {@link #parsePeers}, each piece through {@link #parseScope}, the first bad piece failing
+     * the list with {@code bad scope token: "<piece>"} ({@code apply.rs:223-225}). Duplicate and overlapping
+     * prefixes parse; the ownership table refuses them at boot.
+     */
     public static List<Scope> parseScopes(String s) throws ConfigException {
         List<Scope> out = new ArrayList<>();
-        for (String token : tokens(s, "scopes")) {
-            // Prefixes routinely contain ':'; node ids never contain '=', so split at the last '='.
-            int eq = token.lastIndexOf('=');
-            if (eq < 0) {
-                throw new ConfigException("bad scopes entry \"" + token + "\": expected prefix=writer[|fallback]");
+        for (String token : tokens(s)) {
+            Optional<Scope> sc = parseScope(token);
+            if (sc.isEmpty()) {
+                throw new ConfigException("bad scope token: " + RustText.debugQuote(token), scopeTokenProblem(token));
             }
-            String prefix = token.substring(0, eq).trim();
-            String owners = token.substring(eq + 1);
-            String[] parts = owners.split("\\|", -1);
-            if (parts.length > 2) {
-                throw new ConfigException("bad scopes entry \"" + token + "\": expected prefix=writer[|fallback]");
-            }
-            if (prefix.isEmpty()) {
-                throw new ConfigException("bad scopes entry \"" + token + "\": empty prefix");
-            }
-            String writer = parts[0].trim();
-            if (writer.isEmpty()) {
-                throw new ConfigException("bad scopes entry \"" + token + "\": empty writer");
-            }
-            Optional<String> fallback = Optional.empty();
-            if (parts.length == 2) {
-                String f = parts[1].trim();
-                if (f.isEmpty()) {
-                    throw new ConfigException("bad scopes entry \"" + token + "\": empty fallback");
-                }
-                fallback = Optional.of(f);
-            }
-            out.add(new Scope(prefix, writer, fallback));
+            out.add(sc.get());
         }
         return List.copyOf(out);
     }
 
-    private static List<String> tokens(String s, String what) throws ConfigException {
-        Objects.requireNonNull(s, what);
-        List<String> out = new ArrayList<>();
-        if (s.isBlank()) {
-            return out;
+    /**
+     * kevy's {@code ScopeEntry::parse_one} (cluster.rs:89-112): no {@code ','}; split at the <em>first</em>
+     * {@code '='} (so {@code a=b:=c} is prefix {@code a}, writer {@code b:=c}); prefix and owners not empty;
+     * the owners split at the first {@code '|'} into a writer and a fallback, both non-empty (so
+     * {@code p=w|f|g} has fallback {@code f|g}). Nothing inside the token is trimmed.
+     */
+    public static Optional<Scope> parseScope(String token) {
+        if (token.indexOf(',') >= 0) {
+            return Optional.empty();
         }
+        int eq = token.indexOf('=');
+        if (eq < 0) {
+            return Optional.empty();
+        }
+        String prefix = token.substring(0, eq);
+        String owners = token.substring(eq + 1);
+        if (prefix.isEmpty() || owners.isEmpty()) {
+            return Optional.empty();
+        }
+        int bar = owners.indexOf('|');
+        if (bar < 0) {
+            return Optional.of(new Scope(prefix, owners, Optional.empty()));
+        }
+        String writer = owners.substring(0, bar);
+        String fallback = owners.substring(bar + 1);
+        if (writer.isEmpty() || fallback.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scope(prefix, writer, Optional.of(fallback)));
+    }
+
+    /** Which of {@link #parseScope}'s rules {@code token} breaks, in words (for messages; kevy gives none). */
+    static String scopeTokenProblem(String token) {
+        if (token.indexOf(',') >= 0) {
+            return "a comma inside a token";
+        }
+        int eq = token.indexOf('=');
+        if (eq < 0) {
+            return "expected prefix=writer[|fallback]";
+        }
+        if (eq == 0) {
+            return "empty prefix";
+        }
+        String owners = token.substring(eq + 1);
+        int bar = owners.indexOf('|');
+        if (owners.isEmpty() || bar == 0) {
+            return "empty writer";
+        }
+        return "empty fallback";
+    }
+
+    /** {@code s.split(',')}, each piece trimmed (Rust's {@code str::trim}: Unicode white space), empty ones dropped. */
+    private static List<String> tokens(String s) {
+        Objects.requireNonNull(s, "config string");
+        List<String> out = new ArrayList<>();
         for (String raw : s.split(",", -1)) {
-            String t = raw.trim();
-            if (t.isEmpty()) {
-                throw new ConfigException("bad " + what + " entry \"\": empty entry");
+            String t = rustTrim(raw);
+            if (!t.isEmpty()) {
+                out.add(t);
             }
-            out.add(t);
         }
         return out;
     }
 
-    private static int port(String token, String p) throws ConfigException {
-        try {
-            int v = Integer.parseInt(p);
-            if (v >= 1 && v <= 65535) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the error below: the text names the bad port either way
+    private static String rustTrim(String s) {
+        int b = 0;
+        int e = s.length();
+        while (b < e && isRustWhitespace(s.charAt(b))) {
+            b++;
         }
-        throw new ConfigException("bad peers entry \"" + token + "\": port \"" + p + "\" is not a number in 1..65535");
+        while (e > b && isRustWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        return s.substring(b, e);
+    }
+
+    /** Rust's {@code char::is_whitespace}: the Unicode White_Space property. */
+    private static boolean isRustWhitespace(char c) {
+        return (c >= 0x09 && c <= 0x0D) || c == ' ' || c == 0x85 || c == 0xA0 || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
+                || c == 0x3000;
+    }
+
+    /**
+     * Rust's {@code str::parse::<u16>()}: an optional {@code '+'}, then one or more ASCII digits, value at most
+     * 65535; -1 when it does not parse.
+     */
+    static int u16(String p) {
+        int i = p.startsWith("+") ? 1 : 0;
+        if (i >= p.length()) {
+            return -1;
+        }
+        long v = 0;
+        for (; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+            if (v > 65535) {
+                return -1;
+            }
+        }
+        return (int) v;
     }
 
     /** The peers as the routing layer sees them. */
@@ -239,15 +310,14 @@ public record NodeConfig(Optional<String> nodeId, List<Peer> peers, List<Scope> 
         return new NodeConfig(nodeId, peers, scopes, shards, clusterEnabled, e);
     }
 
-    /** The peers as kevy's config string, for traces and reports. */
+    /** The peers as kevy's config string ({@link Peer#token()} joined by {@code ", "}), for traces and reports. */
     public String peersString() {
         StringBuilder b = new StringBuilder();
         for (Peer p : peers) {
             if (b.length() > 0) {
                 b.append(", ");
             }
-            b.append(p.id()).append('@').append(p.host()).append(':').append(p.electPort()).append(':')
-                    .append(p.clientPort());
+            b.append(p.token());
         }
         return b.toString();
     }

@@ -87,7 +87,8 @@ public record ClusterSpec(
     }
 
     public Peer peerOf(NodeSpec n) {
-        return new Peer(n.id(), n.host(), n.electPort(), n.clientPort());
+        return n.legacyPeerToken() ? Peer.legacy(n.id(), n.host(), n.electPort())
+                : new Peer(n.id(), n.host(), n.electPort(), n.clientPort());
     }
 
     /** The scopes node {@code n} is configured with (its override, else the cluster's). */

@@ -12,6 +12,9 @@ import movescope.model.scope.Scope;
  *
  * @param nodeId   whether {@code [cluster] node_id} is set (to {@code id})
  * @param election this node's election-plane and replication overrides
+ * @param legacyPeerToken whether every config lists this node with kevy's legacy two-field token
+ *                 {@code id@host:elect_port} (scenario field {@code "peerToken": "legacy"}): kevy then has no
+ *                 client port for it and points clients at the elect port (kevy-move-scope.md §8, §3)
  */
 public record NodeSpec(
         String id,
@@ -22,7 +25,8 @@ public record NodeSpec(
         Optional<List<String>> peers,
         Optional<List<Scope>> scopes,
         OptionalInt shards,
-        ElectionSpec election) {
+        ElectionSpec election,
+        boolean legacyPeerToken) {
 
     public static final int DEFAULT_CLIENT_PORT = 6004;
     public static final int DEFAULT_ELECT_PORT = 16100;
@@ -34,6 +38,12 @@ public record NodeSpec(
         scopes = scopes.map(List::copyOf);
         Objects.requireNonNull(shards, "shards");
         Objects.requireNonNull(election, "election");
+    }
+
+    /** A node listed with the extended (three-field) peer token. */
+    public NodeSpec(String id, String host, int clientPort, int electPort, boolean nodeId,
+            Optional<List<String>> peers, Optional<List<Scope>> scopes, OptionalInt shards, ElectionSpec election) {
+        this(id, host, clientPort, electPort, nodeId, peers, scopes, shards, election, false);
     }
 
     /** A node without election-plane overrides. */

@@ -346,8 +346,19 @@ public final class ScenarioLoader {
                 ? Optional.of(scopes(o.req("scopes"))) : Optional.empty();
         OptionalInt shards = o.optInt("shards", 1, ScenarioLimits.MAX_SHARDS);
         ElectionSpec election = election(o, true);
+        boolean legacyPeerToken = false;
+        Optional<String> token = o.optString("peerToken");
+        if (token.isPresent()) {
+            switch (token.get()) {
+                case "legacy" -> legacyPeerToken = true;
+                case "extended" -> legacyPeerToken = false;
+                default -> throw Obj.error(o.node("peerToken"),
+                        "expected \"extended\" (id@host:elect_port:client_port) or \"legacy\" (id@host:elect_port), got "
+                                + token.get());
+            }
+        }
         o.done();
-        return new NodeSpec(id, host, clientPort, electPort, nodeId, peers, scopes, shards, election);
+        return new NodeSpec(id, host, clientPort, electPort, nodeId, peers, scopes, shards, election, legacyPeerToken);
     }
 
     /** The election-plane and replication fields of the cluster or of one node ({@code upstream}: node only). */
@@ -374,7 +385,7 @@ public final class ScenarioLoader {
             try {
                 parsed = NodeConfig.parseScopes(s.value());
             } catch (ConfigException e) {
-                throw Obj.error(n, e.getMessage());
+                throw Obj.error(n, e.getMessage() + " (kevy's parser refuses it: " + e.reason() + ")");
             }
             if (parsed.size() > ScenarioLimits.MAX_SCOPES) {
                 throw Obj.error(n, parsed.size() + " scopes; at most " + ScenarioLimits.MAX_SCOPES + " are allowed");

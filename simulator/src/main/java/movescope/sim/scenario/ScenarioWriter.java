@@ -161,6 +161,9 @@ public final class ScenarioWriter {
                 if (n.electPort() != NodeSpec.DEFAULT_ELECT_PORT) {
                     g.writeNumberField("electPort", n.electPort());
                 }
+                if (n.legacyPeerToken()) {
+                    g.writeStringField("peerToken", "legacy");
+                }
                 if (!n.nodeId()) {
                     g.writeBooleanField("nodeId", false);
                 }
