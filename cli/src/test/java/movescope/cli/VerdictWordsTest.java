@@ -58,6 +58,10 @@ class VerdictWordsTest {
         assertEquals(0, r.exit(), r::transcript);
         assertTrue(r.out().contains("FOUND NoStrandedWrite (expected)"), r::transcript);
         assertTrue(r.out().contains("0 acknowledged writes lost, 0 windows with two writers, 1 stranded write,"), r::transcript);
+        // The golden file says the same word as the console, not PASS.
+        String golden = Files.readString(dir.resolve("scenarios/stories/target-restart-loses-ingested-slice.golden.txt"));
+        assertTrue(golden.contains("\nverdict: FOUND NoStrandedWrite (expected)\n"), golden);
+        assertFalse(golden.contains("verdict: PASS"), golden);
     }
 
     @Test

@@ -47,7 +47,10 @@ public final class GoldenRenderer {
         out.append("scenario: ").append(r.scenario()).append('\n');
         out.append("variant: ").append(r.variant()).append('\n');
         out.append("seed: ").append(r.seed()).append('\n');
-        out.append("verdict: ").append(r.verdict()).append('\n');
+        // One word as the console prints it: an expected violation that occurred is a finding, not a PASS.
+        String verdict = r.passed() && r.violation().isPresent()
+                ? "FOUND " + r.violation().get().invariant() + " (expected)" : r.verdict().toString();
+        out.append("verdict: ").append(verdict).append('\n');
         out.append("violation: ").append(r.violation().map(GoldenRenderer::violation).orElse("none")).append('\n');
         out.append("steps:\n");
         if (r.steps().isEmpty()) {
