@@ -238,7 +238,7 @@ public final class World implements WorldView {
             for (int i = 0; i < d.keys(); i++) {
                 changed(d.node());
                 List<Effect> effs = n.step(new Input.ClientCommand(0, LOADER_CONN, i,
-                        List.of("SET", d.prefix() + i, "v" + i)));
+                        List.of("SET", d.key(i), d.value(i))));
                 for (Effect e : effs) {
                     if (e instanceof Effect.Reply r && r.wire().startsWith("-")) {
                         refused++;

@@ -492,17 +492,25 @@ public final class ScenarioLoader {
         List<DataSpec> out = new ArrayList<>();
         long total = 0;
         for (JNode item : items) {
-            Obj o = Obj.of(item, "a data set {\"node\", \"prefix\", \"keys\"}");
+            Obj o = Obj.of(item, "a data set {\"node\", \"prefix\", \"keys\", \"keyPattern\"?, \"valuePattern\"?}");
             String node = nodeRef(o, "node", nodeIds);
             String prefix = o.reqString("prefix");
             int keys = o.reqInt("keys", 0, ScenarioLimits.MAX_KEYS);
+            String keyPattern = o.optString("keyPattern").orElse(DataSpec.DEFAULT_KEY_PATTERN);
+            String valuePattern = o.optString("valuePattern").orElse(DataSpec.DEFAULT_VALUE_PATTERN);
+            for (String[] f : new String[][] {{"keyPattern", keyPattern}, {"valuePattern", valuePattern}}) {
+                String bad = DataSpec.patternProblem(f[1]);
+                if (bad != null) {
+                    throw Obj.error(o.node(f[0]), bad);
+                }
+            }
             o.done();
             total += keys;
             if (total > ScenarioLimits.MAX_KEYS) {
                 throw Obj.error(o.node("keys"), "the data sets hold " + total + " keys together; at most "
                         + ScenarioLimits.MAX_KEYS + " are allowed");
             }
-            out.add(new DataSpec(node, prefix, keys));
+            out.add(new DataSpec(node, prefix, keys, keyPattern, valuePattern));
         }
         return out;
     }

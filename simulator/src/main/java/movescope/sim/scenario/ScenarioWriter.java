@@ -82,6 +82,12 @@ public final class ScenarioWriter {
                 g.writeStringField("node", d.node());
                 g.writeStringField("prefix", d.prefix());
                 g.writeNumberField("keys", d.keys());
+                if (!d.keyPattern().equals(DataSpec.DEFAULT_KEY_PATTERN)) {
+                    g.writeStringField("keyPattern", d.keyPattern());
+                }
+                if (!d.valuePattern().equals(DataSpec.DEFAULT_VALUE_PATTERN)) {
+                    g.writeStringField("valuePattern", d.valuePattern());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
