@@ -48,14 +48,16 @@ public final class StepOutcomes {
             }
             String got = reply.get(i);
             boolean judged = !stoppedEarly || got != null;
-            boolean ok = exp.isEmpty() || !judged || exp.get().matches(got);
+            long at = repliedAt.getOrDefault(i, -1L);
+            boolean ok = exp.isEmpty() || !judged || exp.get().matches(got, at);
             stepResults.add(new StepResult(i, s.at(), s.doName(), target, Commands.render(cmd),
                     exp.map(ReplyExpectation::describe), Optional.ofNullable(got),
-                    repliedAt.getOrDefault(i, -1L), ok, judged));
+                    at, ok, judged));
             if (!ok) {
                 failures.add("step " + i + " (at " + s.at() + " ms, " + s.doName() + " " + target + " "
                         + Commands.render(cmd) + "): expected " + exp.get().describe() + ", got "
-                        + (got == null ? "no reply" : got));
+                        + (got == null ? "no reply" : got)
+                        + (got != null && exp.get() instanceof ReplyExpectation.Timed ? " at " + at + " ms" : ""));
             }
         }
         return stepResults;

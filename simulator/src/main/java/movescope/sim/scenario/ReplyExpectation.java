@@ -11,6 +11,14 @@ public sealed interface ReplyExpectation {
     /** True when {@code reply} (null = no reply arrived) meets the expectation. */
     boolean matches(String reply);
 
+    /**
+     * True when {@code reply}, which arrived at virtual time {@code repliedAtMs} (-1 = no reply), meets the
+     * expectation; only {@link Timed} looks at the time.
+     */
+    default boolean matches(String reply, long repliedAtMs) {
+        return matches(reply);
+    }
+
     /** A human-readable form for reports: {@code "+OK"}, {@code prefix "-QUIESCED"}, {@code regex ...}. */
     String describe();
 
@@ -83,6 +91,53 @@ public sealed interface ReplyExpectation {
         @Override
         public String describe() {
             return "no reply";
+        }
+    }
+
+    /** Any reply at all (a step with a reply-time window and no reply text to expect). */
+    record AnyReply() implements ReplyExpectation {
+        @Override
+        public boolean matches(String reply) {
+            return reply != null;
+        }
+
+        @Override
+        public String describe() {
+            return "any reply";
+        }
+    }
+
+    /**
+     * {@code inner}, and the reply arrived within {@code [minMs, maxMs]} of virtual time (step field
+     * {@code repliedAtMs}: {@code {"min": ..., "max": ...}}, either bound optional). Live mode, whose replies carry
+     * wall-clock times, judges the reply text only.
+     */
+    record Timed(ReplyExpectation inner, long minMs, long maxMs) implements ReplyExpectation {
+        public Timed {
+            Objects.requireNonNull(inner, "inner");
+            if (inner instanceof Timed || inner instanceof NoReply) {
+                throw new IllegalArgumentException("a reply-time window needs a reply");
+            }
+            if (minMs < 0 || maxMs < minMs) {
+                throw new IllegalArgumentException("repliedAtMs needs 0 <= min <= max, got " + minMs + ".." + maxMs);
+            }
+        }
+
+        @Override
+        public boolean matches(String reply) {
+            return inner.matches(reply);
+        }
+
+        @Override
+        public boolean matches(String reply, long repliedAtMs) {
+            return inner.matches(reply) && repliedAtMs >= minMs && repliedAtMs <= maxMs;
+        }
+
+        @Override
+        public String describe() {
+            String window = maxMs == Long.MAX_VALUE ? "at or after " + minMs + " ms"
+                    : minMs == 0 ? "by " + maxMs + " ms" : "between " + minMs + " and " + maxMs + " ms";
+            return (inner instanceof AnyReply ? "a reply" : inner.describe()) + ", replied " + window;
         }
     }
 }

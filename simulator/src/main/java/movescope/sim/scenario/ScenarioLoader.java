@@ -677,7 +677,24 @@ public final class ScenarioLoader {
 
     private static Optional<ReplyExpectation> expectation(Obj o) throws ScenarioException {
         Optional<JNode> n = o.opt("expect");
-        return n.isEmpty() ? Optional.empty() : Optional.of(replyExpectation(n.get()));
+        Optional<ReplyExpectation> e = n.isEmpty() ? Optional.empty() : Optional.of(replyExpectation(n.get()));
+        if (!o.has("repliedAtMs")) {
+            return e;
+        }
+        Obj w = Obj.of(o.req("repliedAtMs"), "a reply-time window {\"min\"?, \"max\"?} (virtual ms)");
+        long min = w.optLong("min", 0, 0, ScenarioLimits.MAX_TIME_MS);
+        long max = w.has("max") ? w.reqLong("max", 0, ScenarioLimits.MAX_TIME_MS) : Long.MAX_VALUE;
+        w.done();
+        if (!w.has("min") && !w.has("max")) {
+            throw w.error("expected \"min\", \"max\" or both");
+        }
+        if (max < min) {
+            throw Obj.error(w.node("max"), "max " + max + " is before min " + min);
+        }
+        if (e.isPresent() && e.get() instanceof ReplyExpectation.NoReply) {
+            throw Obj.error(o.node("repliedAtMs"), "a reply-time window cannot go with {\"noReply\": true}");
+        }
+        return Optional.of(new ReplyExpectation.Timed(e.orElse(new ReplyExpectation.AnyReply()), min, max));
     }
 
     static ReplyExpectation replyExpectation(JNode n) throws ScenarioException {

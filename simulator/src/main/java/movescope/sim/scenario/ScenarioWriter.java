@@ -275,6 +275,20 @@ public final class ScenarioWriter {
     }
 
     private static void writeExpectation(JsonGenerator g, String field, ReplyExpectation e) throws IOException {
+        if (e instanceof ReplyExpectation.Timed t) {
+            if (!(t.inner() instanceof ReplyExpectation.AnyReply)) {
+                writeExpectation(g, field, t.inner());
+            }
+            g.writeObjectFieldStart("repliedAtMs");
+            if (t.minMs() > 0 || t.maxMs() == Long.MAX_VALUE) {
+                g.writeNumberField("min", t.minMs());
+            }
+            if (t.maxMs() != Long.MAX_VALUE) {
+                g.writeNumberField("max", t.maxMs());
+            }
+            g.writeEndObject();
+            return;
+        }
         if (e instanceof ReplyExpectation.Exact x) {
             g.writeStringField(field, x.text());
             return;
