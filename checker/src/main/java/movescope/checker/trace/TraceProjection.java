@@ -24,11 +24,12 @@ public final class TraceProjection {
      * Actions that neither change nor read a table: the ship and ingest (the target's table is untouched;
      * the source's entry changes only at Commit/Abort), retries (the entry stays MIGRATING), reads, config,
      * snapshots (MIGRATED's durability is a variant switch, not a snapshot), heartbeats and network faults,
-     * and the election plane (its elector and write gate never touch the migration table).
+     * the election plane (its elector and write gate never touch the migration table), and scripted peers
+     * (fakes that are not kevy nodes: they have no table).
      */
     public static final Set<String> NOT_TABLE = Set.of("Ship", "ShipRetry", "Ingest", "IngestRefused", "ClientRead",
             "PushConfig", "Snapshot", "Heartbeat", "Partition", "Heal", "Drop", "Duplicate", "Delay", "Elect",
-            "GateChange");
+            "GateChange", "ScriptedPeer");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -41,10 +41,23 @@ public final class Topology {
         scopedCache.clear();
     }
 
+    /** A move to a scripted peer (not a kevy node: it never accepts a checked write) is not recorded. */
     public void addMoveTarget(String prefix, String to) {
+        if (!isNode(to)) {
+            return;
+        }
         if (moveTargets.computeIfAbsent(prefix, p -> new TreeSet<>()).add(to)) {
             cache.clear();
         }
+    }
+
+    private boolean isNode(String name) {
+        for (KevyNode n : nodes) {
+            if (n.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Group> groups() {

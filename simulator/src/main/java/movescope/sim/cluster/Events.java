@@ -35,6 +35,12 @@ sealed interface Events {
     /** The ship connection of {@code moveId} failed (closed by the target's crash). */
     record IngestFails(String moveId, String reason) implements Events {}
 
+    /** A scripted peer's time to answer (or just close) the ship connection of {@code moveId} has come. */
+    record ScriptedPeerAnswers(String moveId) implements Events {}
+
+    /** A scripted peer's raw reply bytes reach the source of {@code moveId}. */
+    record ScriptedReplyArrives(String moveId, String bytes) implements Events {}
+
     /** A node's timer fires. */
     record TimerDue(String node, String timerId, long token) implements Events {}
 

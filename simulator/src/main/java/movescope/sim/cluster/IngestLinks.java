@@ -11,6 +11,7 @@ import movescope.model.protocol.ShipFailure;
 import movescope.sim.engine.EventQueue;
 import movescope.sim.net.Network;
 import movescope.sim.scenario.MessageClass;
+import movescope.sim.scenario.ScriptedPeerSpec;
 
 /**
  * The ship connections of MOVE-SCOPE, one per move: the source connects to the target, sends the
@@ -41,6 +42,9 @@ final class IngestLinks {
         Network.Fate send(String from, String to, MessageClass cls);
 
         void count(String name);
+
+        /** Traces a scripted peer's part ({@code ScriptedPeer}, docs/vocabulary.md). */
+        void traceScripted(String peer, String event, String moveId, Object... more);
     }
 
     private enum Phase { CONNECTING, CONNECTED, SENDING, AWAITING, DONE }
@@ -50,14 +54,17 @@ final class IngestLinks {
         final String source;
         final String target;
         final long sourceInc;
+        /** The scripted peer this link dialled, or null when the target is a kevy node. */
+        final ScriptedPeerSpec scripted;
         long targetInc = -1;
         Phase phase = Phase.CONNECTING;
 
-        Link(String moveId, String source, String target, long sourceInc) {
+        Link(String moveId, String source, String target, long sourceInc, ScriptedPeerSpec scripted) {
             this.moveId = moveId;
             this.source = source;
             this.target = target;
             this.sourceInc = sourceInc;
+            this.scripted = scripted;
         }
     }
 
@@ -65,16 +72,22 @@ final class IngestLinks {
     private final Map<String, String> addrToNode;
     private final long sendBufferBytes;
     private final Host host;
+    /** Scripted peers by the address nodes dial ({@code host:port}); looked up, never iterated. */
+    private final Map<String, ScriptedPeerSpec> scripted = new HashMap<>();
     /** By moveId, in the order the moves connected. */
     private final LinkedHashMap<String, Link> links = new LinkedHashMap<>();
     /** node → EINTRs still to inject into its next waits for an INGEST reply (scripted). */
     private final HashMap<String, Integer> eintrBudget = new HashMap<>();
 
-    IngestLinks(EventQueue<Events> agenda, Map<String, String> addrToNode, long sendBufferBytes, Host host) {
+    IngestLinks(EventQueue<Events> agenda, Map<String, String> addrToNode, long sendBufferBytes, Host host,
+                List<ScriptedPeerSpec> scriptedPeers) {
         this.agenda = agenda;
         this.addrToNode = addrToNode;
         this.sendBufferBytes = sendBufferBytes;
         this.host = host;
+        for (ScriptedPeerSpec sp : scriptedPeers) {
+            scripted.put(sp.addr(), sp);
+        }
     }
 
     /** A scripted EINTR step: {@code node}'s next {@code count} waits for an INGEST reply are interrupted. */
@@ -85,10 +98,11 @@ final class IngestLinks {
     /** The source's {@code Connect} effect. */
     void connect(String source, Effect.Connect c) {
         long now = host.now();
-        String target = addrToNode.getOrDefault(c.addr(), c.targetId());
-        Link ic = new Link(c.moveId(), source, target, host.inc(source));
+        ScriptedPeerSpec sp = scripted.get(c.addr());
+        String target = sp != null ? sp.id() : addrToNode.getOrDefault(c.addr(), c.targetId());
+        Link ic = new Link(c.moveId(), source, target, host.inc(source), sp);
         links.put(c.moveId(), ic);
-        if (!host.hasNode(target)) {
+        if (sp == null && !host.hasNode(target)) {
             agenda.schedule(now, new Events.ConnectAnswered(c.moveId(), false, null));
             return;
         }
@@ -101,6 +115,10 @@ final class IngestLinks {
     void connectArrives(String moveId) {
         Link ic = links.get(moveId);
         if (ic == null) {
+            return;
+        }
+        if (ic.scripted != null) {
+            scriptedConnect(ic);
             return;
         }
         boolean up = host.isUp(ic.target);
@@ -166,6 +184,14 @@ final class IngestLinks {
     }
 
     void ingestArrives(Events.IngestArrives i) {
+        Link scriptedLink = links.get(i.moveId());
+        if (scriptedLink != null && scriptedLink.scripted != null) {
+            // A scripted peer reads the request and answers only on its own schedule.
+            long bytes = i.args().size() >= 3 ? i.args().get(2).length() : 0;
+            host.traceScripted(scriptedLink.scripted.id(), "receive", i.moveId(), "command", i.args().get(0),
+                    "prefix", i.args().size() >= 2 ? i.args().get(1) : "", "bulkBytes", bytes);
+            return;
+        }
         Link ic = links.get(i.moveId());
         if (ic == null || !host.isUp(ic.target) || host.inc(ic.target) != ic.targetInc) {
             return; // the target process that accepted the connection is gone
@@ -235,6 +261,52 @@ final class IngestLinks {
             }
         }
         links.values().removeIf(ic -> ic.source.equals(id));
+    }
+
+    /** The connection reached a scripted peer: refused, or accepted with its answer scheduled. */
+    private void scriptedConnect(Link ic) {
+        ScriptedPeerSpec sp = ic.scripted;
+        host.traceScripted(sp.id(), sp.accept() ? "accept" : "refuse", ic.moveId);
+        Network.Fate fate = host.send(sp.id(), ic.source, MessageClass.INGEST);
+        if (fate.lost()) {
+            return;
+        }
+        agenda.schedule(host.now() + fate.delays()[0], new Events.ConnectAnswered(ic.moveId, sp.accept(), null));
+        if (sp.accept()) {
+            ic.targetInc = 0;
+            agenda.schedule(host.now() + sp.replyAfterMs(), new Events.ScriptedPeerAnswers(ic.moveId));
+        }
+    }
+
+    /** A scripted peer's {@code replyAfterMs} passed: it writes its reply (if any) and closes the connection. */
+    void scriptedPeerAnswers(String moveId) {
+        Link ic = links.get(moveId);
+        if (ic == null || ic.scripted == null) {
+            return;
+        }
+        ScriptedPeerSpec sp = ic.scripted;
+        Network.Fate fate = host.send(sp.id(), ic.source, MessageClass.INGEST_REPLY);
+        if (sp.reply().isPresent()) {
+            host.traceScripted(sp.id(), "reply", moveId, "bytes", sp.reply().get());
+            if (!fate.lost()) {
+                agenda.schedule(host.now() + fate.delays()[0], new Events.ScriptedReplyArrives(moveId, sp.reply().get()));
+            }
+        } else {
+            host.traceScripted(sp.id(), "close", moveId);
+            if (!fate.lost()) {
+                agenda.schedule(host.now() + fate.delays()[0], new Events.IngestFails(moveId,
+                        ic.phase == Phase.SENDING ? ShipFailure.WRITE_BROKEN_PIPE : ShipFailure.CONNECTION_CLOSED));
+            }
+        }
+    }
+
+    /** A scripted peer's raw bytes reach the source: its one read of the reply ({@code raw}, one char per byte). */
+    void scriptedReplyArrives(Events.ScriptedReplyArrives r) {
+        Link ic = links.get(r.moveId());
+        if (ic != null && sourceAlive(ic) && ic.phase != Phase.DONE) {
+            ic.phase = Phase.DONE;
+            host.stepNode(ic.source, new Input.PeerReply(host.now(), r.moveId(), r.bytes(), true));
+        }
     }
 
     private boolean sourceAlive(Link ic) {

@@ -180,7 +180,8 @@ public final class World implements WorldView {
         this.feed = new TraceFeed(this, new FeedHost(), trace, traceHeartbeats, checker, history, shipments, topology,
                 heartbeats, arrivedWrites, probe, nodeIds);
         this.clients = new Clients(scenario, root, addrToNode, agenda, new ClientHost());
-        this.ingest = new IngestLinks(agenda, addrToNode, scenario.cluster().sendBufferBytes(), new LinkHost());
+        this.ingest = new IngestLinks(agenda, addrToNode, scenario.cluster().sendBufferBytes(), new LinkHost(),
+                scenario.cluster().scriptedPeers());
         this.chaos = new Chaos(scenario, root.fork("chaos"), net, trace, nodeIds, new ChaosHost());
         // Boot problems at time 0 (a per-node table that does not build) are part of the story.
         for (KevyNode n : nodeList) {
@@ -328,6 +329,10 @@ public final class World implements WorldView {
             ingest.replyArrives(r);
         } else if (e instanceof Events.IngestFails f) {
             ingest.fails(f);
+        } else if (e instanceof Events.ScriptedPeerAnswers a) {
+            ingest.scriptedPeerAnswers(a.moveId());
+        } else if (e instanceof Events.ScriptedReplyArrives r) {
+            ingest.scriptedReplyArrives(r);
         } else if (e instanceof Events.Deferred d) {
             if (inc(d.node()) == d.inc() && nodes.get(d.node()).isUp()) {
                 execute(d.node(), d.effects(), false);
@@ -669,6 +674,19 @@ public final class World implements WorldView {
         @Override
         public void count(String name) {
             World.this.count(name);
+        }
+
+        @Override
+        public void traceScripted(String peer, String event, String moveId, Object... more) {
+            Object[] kv = new Object[6 + more.length];
+            kv[0] = "peer";
+            kv[1] = peer;
+            kv[2] = "event";
+            kv[3] = event;
+            kv[4] = "moveId";
+            kv[5] = moveId;
+            System.arraycopy(more, 0, kv, 6, more.length);
+            trace.add(now, "ScriptedPeer", Fields.of(kv));
         }
     }
 

@@ -33,13 +33,15 @@ public record ClusterSpec(
         long commitWindowMs,
         Optional<GenerateSpec> generate,
         boolean clusterEnabled,
-        ElectionSpec election) {
+        ElectionSpec election,
+        List<ScriptedPeerSpec> scriptedPeers) {
 
     public static final long DEFAULT_FRAME_COST_US = 68;
     public static final long DEFAULT_SEND_BUFFER_BYTES = 4L * 1024 * 1024;
 
     public ClusterSpec {
         nodes = List.copyOf(nodes);
+        scriptedPeers = List.copyOf(scriptedPeers);
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(heartbeats, "heartbeats");
         Objects.requireNonNull(generate, "generate");
@@ -50,6 +52,14 @@ public record ClusterSpec(
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
+    }
+
+    /** A cluster without scripted peers. */
+    public ClusterSpec(List<NodeSpec> nodes, List<Scope> scopes, int shards, boolean warm, HeartbeatPolicy heartbeats,
+            long sliceFrameCostUs, long sendBufferBytes, long commitWindowMs, Optional<GenerateSpec> generate,
+            boolean clusterEnabled, ElectionSpec election) {
+        this(nodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes, commitWindowMs, generate,
+                clusterEnabled, election, List.of());
     }
 
     /** A cluster without election-plane defaults and with {@code [cluster] enabled} off on every node. */
@@ -86,6 +96,16 @@ public record ClusterSpec(
         return out;
     }
 
+    /** The scripted peer {@code id}, if there is one. */
+    public Optional<ScriptedPeerSpec> scriptedPeer(String id) {
+        for (ScriptedPeerSpec p : scriptedPeers) {
+            if (p.id().equals(id)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Peer peerOf(NodeSpec n) {
         return n.legacyPeerToken() ? Peer.legacy(n.id(), n.host(), n.electPort())
                 : new Peer(n.id(), n.host(), n.electPort(), n.clientPort());
@@ -110,19 +130,40 @@ public record ClusterSpec(
         List<Peer> peers = new ArrayList<>();
         if (n.peers().isPresent()) {
             for (String p : n.peers().get()) {
-                peers.add(peerOf(node(p).orElseThrow()));
+                Optional<NodeSpec> node = node(p);
+                peers.add(node.isPresent() ? peerOf(node.get()) : scriptedPeerOf(scriptedPeer(p).orElseThrow()));
             }
         } else {
             for (NodeSpec other : nodes) {
                 peers.add(peerOf(other));
+            }
+            for (ScriptedPeerSpec sp : scriptedPeers) {
+                peers.add(scriptedPeerOf(sp));
             }
         }
         return new NodeConfig(n.nodeId() ? Optional.of(n.id()) : Optional.empty(), peers, scopesOf(n),
                 n.shards().orElse(shards), clusterEnabled, electionOf(n));
     }
 
+    /** A scripted peer is listed with the legacy two-field token: its one port is where it is dialled. */
+    private static Peer scriptedPeerOf(ScriptedPeerSpec sp) {
+        return Peer.legacy(sp.id(), sp.host(), sp.port());
+    }
+
     public ClusterSpec withNodes(List<NodeSpec> newNodes) {
         return new ClusterSpec(newNodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
-                commitWindowMs, Optional.empty(), clusterEnabled, election);
+                commitWindowMs, Optional.empty(), clusterEnabled, election, scriptedPeers);
+    }
+
+    /** This cluster with other cluster-wide scopes (and no {@code generate}, which would regenerate them). */
+    public ClusterSpec withScopes(List<Scope> newScopes) {
+        return new ClusterSpec(nodes, newScopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
+                commitWindowMs, Optional.empty(), clusterEnabled, election, scriptedPeers);
+    }
+
+    /** This cluster with another commit window. */
+    public ClusterSpec withCommitWindowMs(long ms) {
+        return new ClusterSpec(nodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
+                ms, generate, clusterEnabled, election, scriptedPeers);
     }
 }

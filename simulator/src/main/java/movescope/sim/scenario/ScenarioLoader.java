@@ -233,6 +233,7 @@ public final class ScenarioLoader {
         ElectionSpec election = election(o, false);
         List<NodeSpec> nodes;
         List<Scope> scopes;
+        List<ScriptedPeerSpec> scripted = List.of();
         Optional<GenerateSpec> generate = Optional.empty();
         if (hasGenerate) {
             Obj g = Obj.of(o.req("generate"), "the cluster generator");
@@ -258,6 +259,9 @@ public final class ScenarioLoader {
             if (o.has("scopes")) {
                 throw Obj.error(o.node("scopes"), "\"scopes\" cannot be combined with \"generate\" (it generates them)");
             }
+            if (o.has("scriptedPeers")) {
+                throw Obj.error(o.node("scriptedPeers"), "\"scriptedPeers\" cannot be combined with \"generate\"");
+            }
             scopes = spec.scopes();
         } else {
             scopes = o.opt("scopes").isPresent() ? scopes(o.req("scopes")) : List.of();
@@ -280,6 +284,13 @@ public final class ScenarioLoader {
                 nodes.add(spec);
             }
             TreeSet<String> addrs = new TreeSet<>();
+            for (NodeSpec spec : nodes) {
+                addrs.add(spec.clientAddr());
+            }
+            scripted = scriptedPeers(o, ids, addrs);
+            TreeSet<String> peerIds = new TreeSet<>(ids);
+            scripted.forEach(sp -> peerIds.add(sp.id()));
+            addrs.clear();
             for (int i = 0; i < nodes.size(); i++) {
                 NodeSpec spec = nodes.get(i);
                 if (!addrs.add(spec.clientAddr())) {
@@ -287,9 +298,10 @@ public final class ScenarioLoader {
                 }
                 if (spec.peers().isPresent()) {
                     for (String p : spec.peers().get()) {
-                        if (!ids.contains(p)) {
+                        if (!peerIds.contains(p)) {
                             throw Obj.error(Obj.of(items.get(i), "a node").node("peers"),
-                                    "unknown node \"" + p + "\" in peers (nodes: " + String.join(", ", ids) + ")");
+                                    "unknown node \"" + p + "\" in peers (nodes and scripted peers: "
+                                            + String.join(", ", peerIds) + ")");
                         }
                     }
                 }
@@ -297,7 +309,7 @@ public final class ScenarioLoader {
         }
         o.done();
         ClusterSpec cluster = new ClusterSpec(nodes, scopes, shards, warm, hb, frameCost, sendBuffer, commitWindow,
-                generate, clusterEnabled, election);
+                generate, clusterEnabled, election, scripted);
         // Every node's table must build, as kevy's boot would otherwise stop with
         // "kevy: bad [cluster] scopes config: <error>"; the error points at the list that was used.
         if (hasGenerate) {
@@ -324,6 +336,61 @@ public final class ScenarioLoader {
         } catch (ScopeConfigException e) {
             throw Obj.error(at, "kevy: bad [cluster] scopes config: " + e.getMessage());
         }
+    }
+
+    /** {@code cluster.scriptedPeers}: fakes that are not kevy nodes (ScriptedPeerSpec), ids and addresses unique. */
+    private static List<ScriptedPeerSpec> scriptedPeers(Obj cluster, Set<String> nodeIds, Set<String> nodeAddrs)
+            throws ScenarioException {
+        if (!cluster.has("scriptedPeers")) {
+            return List.of();
+        }
+        List<JNode> items = Obj.array(cluster.req("scriptedPeers"), "scriptedPeers");
+        if (items.size() > ScenarioLimits.MAX_NODES) {
+            throw Obj.error(cluster.node("scriptedPeers"), items.size() + " scripted peers; at most "
+                    + ScenarioLimits.MAX_NODES + " are allowed");
+        }
+        List<ScriptedPeerSpec> out = new ArrayList<>();
+        TreeSet<String> ids = new TreeSet<>();
+        TreeSet<String> addrs = new TreeSet<>();
+        for (JNode item : items) {
+            Obj o = Obj.of(item, "a scripted peer {\"id\", \"host\", \"port\", \"accept\"?, \"replyAfterMs\"?, \"reply\"?}");
+            String id = o.reqString("id");
+            if (id.isEmpty() || id.contains(",") || id.contains("@") || id.contains("|") || id.contains("=")
+                    || !id.equals(id.trim()) || OPERATOR.contains(id)) {
+                throw Obj.error(o.node("id"), "a scripted peer id must be non-empty, without spaces at either end,"
+                        + " without , @ | = and not \"operator\"");
+            }
+            if (nodeIds.contains(id) || !ids.add(id)) {
+                throw Obj.error(o.node("id"), "the id \"" + id + "\" is already a node's or another scripted peer's");
+            }
+            String host = o.reqString("host");
+            if (host.isEmpty()) {
+                throw Obj.error(o.node("host"), "expected a non-empty host");
+            }
+            int port = o.reqInt("port", 0, 65535);
+            boolean accept = o.optBool("accept", true);
+            long after = o.optLong("replyAfterMs", 0, 0, ScenarioLimits.MAX_TIME_MS);
+            Optional<String> reply = o.optString("reply");
+            if (!accept && (reply.isPresent() || o.has("replyAfterMs"))) {
+                throw Obj.error(o.node(reply.isPresent() ? "reply" : "replyAfterMs"),
+                        "a peer that refuses connections (\"accept\": false) never replies");
+            }
+            if (reply.isPresent()) {
+                for (int i = 0; i < reply.get().length(); i++) {
+                    if (reply.get().charAt(i) > 0xFF) {
+                        throw Obj.error(o.node("reply"), "a reply is bytes: characters U+0000..U+00FF only (one per"
+                                + " byte), found U+" + String.format("%04X", (int) reply.get().charAt(i)));
+                    }
+                }
+            }
+            o.done();
+            ScriptedPeerSpec sp = new ScriptedPeerSpec(id, host, port, accept, after, reply);
+            if (nodeAddrs.contains(sp.addr()) || !addrs.add(sp.addr())) {
+                throw Obj.error(item, "the address " + sp.addr() + " is already a node's or another scripted peer's");
+            }
+            out.add(sp);
+        }
+        return out;
     }
 
     private static NodeSpec node(JNode n, int position) throws ScenarioException {

@@ -217,6 +217,26 @@ public final class ScenarioWriter {
             g.writeNumberField("commitWindowMs", c.commitWindowMs());
         }
         writeElection(g, c.election());
+        if (!c.scriptedPeers().isEmpty()) {
+            g.writeArrayFieldStart("scriptedPeers");
+            for (ScriptedPeerSpec sp : c.scriptedPeers()) {
+                g.writeStartObject();
+                g.writeStringField("id", sp.id());
+                g.writeStringField("host", sp.host());
+                g.writeNumberField("port", sp.port());
+                if (!sp.accept()) {
+                    g.writeBooleanField("accept", false);
+                }
+                if (sp.replyAfterMs() != 0) {
+                    g.writeNumberField("replyAfterMs", sp.replyAfterMs());
+                }
+                if (sp.reply().isPresent()) {
+                    g.writeStringField("reply", sp.reply().get());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

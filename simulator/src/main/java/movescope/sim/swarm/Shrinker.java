@@ -354,8 +354,7 @@ public final class Shrinker {
             List<Scope> kept = new ArrayList<>(s.cluster().scopes());
             kept.remove(sc);
             ClusterSpec c = s.cluster();
-            ClusterSpec cand = new ClusterSpec(c.nodes(), kept, c.shards(), c.warm(), c.heartbeats(),
-                    c.sliceFrameCostUs(), c.sendBufferBytes(), c.commitWindowMs(), Optional.empty());
+            ClusterSpec cand = c.withScopes(kept);
             Scenario candidate = s.withCluster(cand);
             if (failsSameWay(candidate)) {
                 s = candidate;

@@ -77,8 +77,7 @@ public final class Swarm {
         Scenario out = template.withChaos(Optional.of(c)).withSeed(OptionalLong.of(seed));
         if (adversary && r.chance(0.3)) {
             ClusterSpec k = template.cluster();
-            out = out.withCluster(new ClusterSpec(k.nodes(), k.scopes(), k.shards(), k.warm(), k.heartbeats(),
-                    k.sliceFrameCostUs(), k.sendBufferBytes(), r.uniform(1, 20), k.generate()));
+            out = out.withCluster(k.withCommitWindowMs(r.uniform(1, 20)));
         }
         return out;
     }
