@@ -80,6 +80,12 @@ class LiveVersusSimulatorTest {
             boolean plane = sc.cluster().nodes().stream().anyMatch(n -> sc.cluster().configOf(n.id()).electionPlane());
             org.junit.jupiter.api.Assumptions.assumeFalse(plane,
                     "not run live: the election plane is not served yet (" + repo().relativize(f) + ")");
+            // Nor does `serve` have scripted peers or write legacy two-field peers tokens (its nodes listen on
+            // ephemeral ports, and a legacy token's address is the elect port, which live does not translate).
+            org.junit.jupiter.api.Assumptions.assumeFalse(!sc.cluster().scriptedPeers().isEmpty(),
+                    "not run live: scripted peers are not served yet (" + repo().relativize(f) + ")");
+            org.junit.jupiter.api.Assumptions.assumeFalse(sc.cluster().nodes().stream().anyMatch(n -> n.legacyPeerToken()),
+                    "not run live: legacy peers tokens are not served yet (" + repo().relativize(f) + ")");
             try (ClusterServer server = new ClusterServer(sc, ServeOptions.ephemeral())) {
                 server.start();
                 LiveCluster cluster = LiveCluster.of(sc, server.liveCluster());
