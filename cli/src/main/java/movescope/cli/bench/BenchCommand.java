@@ -105,6 +105,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 return ExitCode.BAD_INPUT.code();
             }
         }
+        double loadBefore = BenchReport.Machine.load();
         long budget = (long) (secs * 1e9);
         long warm = budget / 2;
         long chaosMs = campaignVirtual * 1000L / 5;
@@ -162,7 +163,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
 
         String bigName = String.format(Locale.ROOT, "%,d nodes, moves %s/s, fixed, all invariants", bigNodes,
                 trim(moveRate));
-        BenchReport report = new BenchReport(BenchReport.Machine.current(), settings,
+        BenchReport report = new BenchReport(BenchReport.Machine.current(loadBefore), settings,
                 new BenchReport.Section("empty loop (ceiling), queue " + campaignFill, campaignFill, true,
                         campaignCeiling, Map.of()),
                 new BenchReport.Section("campaign: 3 nodes, fixed, all invariants", campaignQ,

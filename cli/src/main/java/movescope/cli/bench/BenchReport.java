@@ -20,8 +20,15 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The machine the numbers belong to. */
-    public record Machine(int cores, String jvm, long heapMaxBytes, String os, String gc) {
-        public static Machine current() {
+    public record Machine(int cores, String jvm, long heapMaxBytes, String os, String gc, double loadBefore,
+            double loadAfter) {
+        /** The system's load average over the last minute (negative where unknown). */
+        public static double load() {
+            return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+
+        /** This machine, with the load average seen before the measurements and now. */
+        public static Machine current(double loadBefore) {
             Runtime rt = Runtime.getRuntime();
             String jvm = System.getProperty("java.vm.vendor", "?") + " " + System.getProperty("java.vm.name", "?")
                     + " " + System.getProperty("java.runtime.version", System.getProperty("java.version", "?"));
@@ -31,7 +38,7 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
             for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
                 gc.append(gc.length() == 0 ? "" : ", ").append(b.getName());
             }
-            return new Machine(rt.availableProcessors(), jvm, rt.maxMemory(), os, gc.toString());
+            return new Machine(rt.availableProcessors(), jvm, rt.maxMemory(), os, gc.toString(), loadBefore, load());
         }
     }
 
@@ -59,6 +66,15 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
         return big.timing().eventsPerSec() / bigCeiling.timing().eventsPerSec();
     }
 
+    /** The same ratios over the measuring thread's CPU time (NaN when unknown): less sensitive to a busy machine. */
+    public double campaignToCeilingCpu() {
+        return campaign.timing().eventsPerCpuSec() / campaignCeiling.timing().eventsPerCpuSec();
+    }
+
+    public double bigToCeilingCpu() {
+        return big.timing().eventsPerCpuSec() / bigCeiling.timing().eventsPerCpuSec();
+    }
+
     /** Campaign runs/s over TLC behaviours/s; empty without TLC. */
     public Optional<Double> runsPerTlcBehaviour() {
         return tlc.map(t -> campaign.timing().runsPerSec() / t.behavioursPerSec());
@@ -78,6 +94,8 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
             g.writeStringField("os", machine.os());
             g.writeStringField("gc", machine.gc());
             g.writeNumberField("threads", 1);
+            g.writeNumberField("loadAverageBefore", machine.loadBefore());
+            g.writeNumberField("loadAverageAfter", machine.loadAfter());
             g.writeEndObject();
             g.writeObjectFieldStart("settings");
             g.writeBooleanField("quick", settings.quick());
@@ -117,6 +135,8 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
             g.writeObjectFieldStart("ratios");
             g.writeNumberField("campaignToCeiling", campaignToCeiling());
             g.writeNumberField("bigClusterToCeiling", bigToCeiling());
+            number(g, "campaignToCeilingCpu", campaignToCeilingCpu());
+            number(g, "bigClusterToCeilingCpu", bigToCeilingCpu());
             Optional<Double> r = runsPerTlcBehaviour();
             if (r.isPresent()) {
                 g.writeNumberField("campaignRunsPerTlcBehaviour", r.get());
@@ -129,6 +149,14 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
             throw new UncheckedIOException(e);
         }
         return w.toString() + "\n";
+    }
+
+    private static void number(JsonGenerator g, String field, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(field, v);
+        } else {
+            g.writeNullField(field);
+        }
     }
 
     private static void run(JsonGenerator g, TlcBench.Run r) throws IOException {
@@ -145,6 +173,13 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
         g.writeNumberField("events", s.timing().events());
         g.writeNumberField("seconds", s.timing().seconds());
         g.writeNumberField("eventsPerSec", s.timing().eventsPerSec());
+        if (s.timing().cpuNanos() > 0) {
+            g.writeNumberField("cpuSeconds", s.timing().cpuSeconds());
+            g.writeNumberField("eventsPerCpuSec", s.timing().eventsPerCpuSec());
+        } else {
+            g.writeNullField("cpuSeconds");
+            g.writeNullField("eventsPerCpuSec");
+        }
         if (simulator) {
             g.writeNumberField("runs", s.timing().runs());
             g.writeNumberField("runsPerSec", s.timing().runsPerSec());
@@ -165,10 +200,13 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
         b.append("movescope bench: ").append(machine.cores()).append(machine.cores() == 1 ? " core, " : " cores, ")
                 .append(machine.jvm()).append(", heap max ").append(gib(machine.heapMaxBytes())).append(", GC ")
                 .append(machine.gc()).append("; every section on 1 thread\n");
-        b.append(machine.os()).append(settings.quick() ? " (--quick: small sizes, not for comparison)" : "").append('\n');
+        b.append(machine.os()).append(String.format(Locale.ROOT, ", load average %.2f before, %.2f after",
+                machine.loadBefore(), machine.loadAfter()))
+                .append(settings.quick() ? " (--quick: small sizes, not for comparison)" : "").append('\n');
         b.append('\n');
-        String head = "%-44s %14s %10s %12s %9s %7s %8s%n";
-        b.append(String.format(Locale.ROOT, head, "section", "events/s", "runs/s", "events/run", "queue", "runs", "seconds"));
+        String head = "%-46s %12s %12s %9s %11s %8s %6s %7s%n";
+        b.append(String.format(Locale.ROOT, head, "section", "events/s", "events/cpu-s", "runs/s", "events/run", "queue",
+                "runs", "seconds"));
         row(b, campaignCeiling, false);
         row(b, campaign, true);
         row(b, bigCeiling, false);
@@ -190,8 +228,10 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
         }
         b.append('\n');
         b.append("ratios\n");
-        b.append(String.format(Locale.ROOT, "  %-50s %s%n", "campaign events/s / its ceiling", ratio(campaignToCeiling())));
-        b.append(String.format(Locale.ROOT, "  %-50s %s%n", bigName() + " events/s / its ceiling", ratio(bigToCeiling())));
+        b.append(String.format(Locale.ROOT, "  %-50s %s%s%n", "campaign events/s / its ceiling", ratio(campaignToCeiling()),
+                cpuRatio(campaignToCeilingCpu())));
+        b.append(String.format(Locale.ROOT, "  %-50s %s%s%n", bigName() + " events/s / its ceiling", ratio(bigToCeiling()),
+                cpuRatio(bigToCeilingCpu())));
         b.append(String.format(Locale.ROOT, "  %-50s %s%n", "campaign runs/s / TLC behaviours/s",
                 runsPerTlcBehaviour().map(BenchReport::ratio).orElse("- (TLC skipped)")));
         return b.toString();
@@ -211,10 +251,15 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
         Ceiling.Timing t = s.timing();
         String queue = s.queueMeasured() ? String.format(Locale.ROOT, "%.1f", s.queueSize())
                 : String.format(Locale.ROOT, "~%.0f", s.queueSize());
-        b.append(String.format(Locale.ROOT, "%-44s %14s %10s %12s %9s %7s %8.2f%n", s.name(), num(t.eventsPerSec()),
+        b.append(String.format(Locale.ROOT, "%-46s %12s %12s %9s %11s %8s %6s %7.2f%n", s.name(), num(t.eventsPerSec()),
+                t.cpuNanos() > 0 ? num(t.eventsPerCpuSec()) : "?",
                 simulator ? String.format(Locale.ROOT, "%.2f", t.runsPerSec()) : "-",
                 simulator ? num((double) t.events() / t.runs()) : "-", queue,
                 simulator ? Long.toString(t.runs()) : "-", t.seconds()));
+    }
+
+    private static String cpuRatio(double v) {
+        return Double.isFinite(v) ? "   (per CPU-second: " + ratio(v) + ")" : "";
     }
 
     private static String num(double v) {

@@ -44,6 +44,7 @@ public final class Ceiling {
         long now = 0;
         long events = 0;
         int d = 0;
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         long deadline = t0 + budgetNanos;
         long elapsed;
@@ -74,13 +75,35 @@ public final class Ceiling {
         if (fired != events || agenda.size() != size) {
             throw new IllegalStateException("ceiling loop miscounted: " + fired + " fired, " + events + " events");
         }
-        return new Timing(events, 1, elapsed);
+        long c1 = cpuNanos();
+        return new Timing(events, 1, elapsed, c0 < 0 || c1 < 0 ? -1 : c1 - c0);
     }
 
-    /** What one timed section did: events, runs (1 for the ceiling) and the nanoseconds it took. */
-    public record Timing(long events, long runs, long nanos) {
+    /**
+     * This thread's CPU time in nanoseconds (-1 where the JVM cannot tell): unlike wall time it does not count
+     * the time other processes on a busy machine take from this one, but neither does it count GC threads.
+     */
+    static long cpuNanos() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : -1;
+    }
+
+    /**
+     * What one timed section did: events, runs (1 for the ceiling), the wall nanoseconds it took and the
+     * measuring thread's CPU nanoseconds (negative when unknown).
+     */
+    public record Timing(long events, long runs, long nanos, long cpuNanos) {
         public double seconds() {
             return nanos / 1e9;
+        }
+
+        public double cpuSeconds() {
+            return cpuNanos / 1e9;
+        }
+
+        /** Events per second of this thread's CPU time; NaN when the CPU time is unknown. */
+        public double eventsPerCpuSec() {
+            return cpuNanos > 0 ? events / cpuSeconds() : Double.NaN;
         }
 
         public double eventsPerSec() {

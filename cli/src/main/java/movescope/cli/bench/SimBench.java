@@ -35,6 +35,7 @@ public final class SimBench {
         TreeMap<String, Long> verdicts = new TreeMap<>();
         long events = 0;
         int runs = 0;
+        long c0 = Ceiling.cpuNanos();
         long t0 = System.nanoTime();
         long elapsed;
         do {
@@ -45,7 +46,8 @@ public final class SimBench {
             runs++;
             elapsed = System.nanoTime() - t0;
         } while (elapsed < budgetNanos);
-        return new Series(new Ceiling.Timing(events, runs, elapsed), verdicts);
+        long cpu = Ceiling.cpuNanos();
+        return new Series(new Ceiling.Timing(events, runs, elapsed, c0 < 0 || cpu < 0 ? -1 : cpu - c0), verdicts);
     }
 
     /** The agenda's size seen at every trace line of some runs: mean and maximum; absent if it cannot be read. */
