@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import movescope.checker.RepoRoot;
 import movescope.cli.Console;
 import movescope.cli.ExitCode;
+import movescope.sim.scenario.Expectations;
 import movescope.sim.scenario.Scenario;
 import movescope.sim.swarm.Swarm;
 import picocli.CommandLine.Command;
@@ -119,10 +120,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 Workloads.campaignRun(template, Workloads.CAMPAIGN_SEED, i), Swarm.seedOf(Workloads.CAMPAIGN_SEED, i));
         IntFunction<SimBench.Job> campaignWarmup = i -> new SimBench.Job(
                 Workloads.campaignRun(template, Workloads.WARMUP_SEED, i), Swarm.seedOf(Workloads.WARMUP_SEED, i));
-        progress("campaign: sampling the agenda's size (untimed)");
-        Optional<SimBench.QueueSize> campaignQueue = SimBench.sampleQueue(campaignRuns, quick ? 2 : 5);
-        progress("campaign: warm-up %.1f s, then %.1f s measured", secs / 2, secs);
-        SimBench.time(campaignWarmup, warm);
+        progress("campaign: warm-up %.1f s (sampling the agenda's size), then %.1f s measured", secs / 2, secs);
+        Optional<SimBench.QueueSize> campaignQueue = SimBench.warmUp(campaignWarmup, warm);
         SimBench.Series campaign = SimBench.time(campaignRuns, budget);
         // Without a readable agenda (the simulator's layout changed): 2 per node (heartbeat tick, client
         // timer) plus a few in flight, as a rough estimate, marked as such.
@@ -136,10 +135,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         Scenario bigScenario = Workloads.bigCluster(bigNodes, bigVirtual, moveRate);
         IntFunction<SimBench.Job> bigRuns = i -> new SimBench.Job(bigScenario, Workloads.BIG_SEED);
         IntFunction<SimBench.Job> bigWarmup = i -> new SimBench.Job(bigScenario, Workloads.WARMUP_SEED + i);
-        progress("%,d nodes: sampling the agenda's size (untimed)", bigNodes);
-        Optional<SimBench.QueueSize> bigQueue = SimBench.sampleQueue(bigRuns, 1);
-        progress("%,d nodes: warm-up %.1f s, then %.1f s measured", bigNodes, secs / 2, secs);
-        SimBench.time(bigWarmup, warm);
+        progress("%,d nodes: warm-up %.1f s (at least one run; sampling the agenda's size), then %.1f s measured",
+                bigNodes, secs / 2, secs);
+        Optional<SimBench.QueueSize> bigQueue = SimBench.warmUp(bigWarmup, warm);
         SimBench.Series big = SimBench.time(bigRuns, budget);
         double bigQ = bigQueue.map(SimBench.QueueSize::mean).orElse(bigNodes + 20.0);
         int bigFill = bigQueue.map(SimBench.QueueSize::ceilingSize).orElse((int) bigQ);
@@ -161,8 +159,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             }
         }
 
-        String bigName = String.format(Locale.ROOT, "%,d nodes, moves %s/s, fixed, all invariants", bigNodes,
-                trim(moveRate));
+        String bigName = String.format(Locale.ROOT, "%,d nodes, moves %s/s, fixed, %d of %d invariants", bigNodes,
+                trim(moveRate), Workloads.bigExpectations().hold().size(), Expectations.INVARIANTS.size());
         BenchReport report = new BenchReport(BenchReport.Machine.current(loadBefore), settings,
                 new BenchReport.Section("empty loop (ceiling), queue " + campaignFill, campaignFill, true,
                         campaignCeiling, Map.of()),

@@ -23,7 +23,7 @@ public final class SimBench {
     /** One run to time: the scenario and the seed it runs with. */
     public record Job(Scenario scenario, long seed) {}
 
-    /** What a timed series of runs did, with how the runs ended (verdict → runs). */
+    /** What a timed series of runs did, with how the runs ended (verdict, or verdict:invariant → runs). */
     public record Series(Ceiling.Timing timing, TreeMap<String, Long> verdicts) {}
 
     /**
@@ -42,7 +42,7 @@ public final class SimBench {
             Job j = jobs.apply(runs);
             RunResult r = Simulation.run(j.scenario(), j.seed(), Options.DEFAULT);
             events += r.eventsProcessed();
-            verdicts.merge(r.verdict().name(), 1L, Long::sum);
+            verdicts.merge(r.verdict().name() + r.violation().map(v -> ":" + v.invariant()).orElse(""), 1L, Long::sum);
             runs++;
             elapsed = System.nanoTime() - t0;
         } while (elapsed < budgetNanos);
@@ -59,15 +59,20 @@ public final class SimBench {
     }
 
     /**
-     * Runs {@code count} jobs (untimed) and samples the size of the run's {@link EventQueue} at every trace
-     * line, i.e. in the middle of handling an event. The agenda is private to the simulator; it is found by
-     * reflection in the world's object graph, so the simulator carries no hook for the bench. Empty when no
-     * agenda can be found (then the caller falls back to an estimate).
+     * The warm-up: runs jobs {@code 0, 1, 2, ...} until {@code budgetNanos} have passed (at least one run), and
+     * meanwhile samples the size of each run's {@link EventQueue} at every trace line, i.e. in the middle of
+     * handling an event. Warm-up runs are not timed, so the sampling costs the measurement nothing. The agenda
+     * is private to the simulator; it is found by reflection in the world's object graph, so the simulator
+     * carries no hook for the bench. The size is empty when no agenda can be found (the caller then falls
+     * back to an estimate and says so).
      */
-    public static Optional<QueueSize> sampleQueue(IntFunction<Job> jobs, int count) {
+    public static Optional<QueueSize> warmUp(IntFunction<Job> jobs, long budgetNanos) {
         long[] acc = new long[3]; // sum, max, samples
-        for (int i = 0; i < count; i++) {
-            Job j = jobs.apply(i);
+        boolean found = true;
+        long t0 = System.nanoTime();
+        int i = 0;
+        do {
+            Job j = jobs.apply(i++);
             EventQueue<?>[] queue = new EventQueue<?>[1];
             TraceLog trace = new TraceLog(Options.DEFAULT.excerptLines(), false, line -> {
                 if (queue[0] != null) {
@@ -78,14 +83,13 @@ public final class SimBench {
                 }
             });
             World w = new World(j.scenario(), j.seed(), false, Options.DEFAULT.checks(), trace);
-            Optional<EventQueue<?>> found = findQueue(w);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            queue[0] = found.get();
+            Optional<EventQueue<?>> q = findQueue(w);
+            found &= q.isPresent();
+            queue[0] = q.orElse(null);
             w.run();
-        }
-        return acc[2] == 0 ? Optional.empty() : Optional.of(new QueueSize((double) acc[0] / acc[2], acc[1], acc[2]));
+        } while (System.nanoTime() - t0 < budgetNanos);
+        return !found || acc[2] == 0 ? Optional.empty()
+                : Optional.of(new QueueSize((double) acc[0] / acc[2], acc[1], acc[2]));
     }
 
     /** The first {@link EventQueue} reachable from {@code root} through the simulator's own objects (breadth first). */
