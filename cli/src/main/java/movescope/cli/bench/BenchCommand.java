@@ -114,14 +114,13 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         BenchReport.Settings settings = new BenchReport.Settings(quick, secs, secs / 2, chaosMs + healMs, bigNodes,
                 bigVirtual, moveRate, skipTlc ? 0 : behaviours);
 
-        // ---- the campaign workload
+        // ---- the campaign workload. The warm-up runs the first of the measured runs (then the measurement
+        // starts again from run 0), so the agenda sizes sampled during it are those of the measured runs.
         Scenario template = Workloads.campaignTemplate(chaosMs, healMs);
         IntFunction<SimBench.Job> campaignRuns = i -> new SimBench.Job(
                 Workloads.campaignRun(template, Workloads.CAMPAIGN_SEED, i), Swarm.seedOf(Workloads.CAMPAIGN_SEED, i));
-        IntFunction<SimBench.Job> campaignWarmup = i -> new SimBench.Job(
-                Workloads.campaignRun(template, Workloads.WARMUP_SEED, i), Swarm.seedOf(Workloads.WARMUP_SEED, i));
         progress("campaign: warm-up %.1f s (sampling the agenda's size), then %.1f s measured", secs / 2, secs);
-        Optional<SimBench.QueueSize> campaignQueue = SimBench.warmUp(campaignWarmup, warm);
+        Optional<SimBench.QueueSize> campaignQueue = SimBench.warmUp(campaignRuns, warm);
         SimBench.Series campaign = SimBench.time(campaignRuns, budget);
         // Without a readable agenda (the simulator's layout changed): 2 per node (heartbeat tick, client
         // timer) plus a few in flight, as a rough estimate, marked as such.
@@ -134,10 +133,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         // ---- the big cluster with moves
         Scenario bigScenario = Workloads.bigCluster(bigNodes, bigVirtual, moveRate);
         IntFunction<SimBench.Job> bigRuns = i -> new SimBench.Job(bigScenario, Workloads.BIG_SEED);
-        IntFunction<SimBench.Job> bigWarmup = i -> new SimBench.Job(bigScenario, Workloads.WARMUP_SEED + i);
         progress("%,d nodes: warm-up %.1f s (at least one run; sampling the agenda's size), then %.1f s measured",
                 bigNodes, secs / 2, secs);
-        Optional<SimBench.QueueSize> bigQueue = SimBench.warmUp(bigWarmup, warm);
+        Optional<SimBench.QueueSize> bigQueue = SimBench.warmUp(bigRuns, warm);
         SimBench.Series big = SimBench.time(bigRuns, budget);
         double bigQ = bigQueue.map(SimBench.QueueSize::mean).orElse(bigNodes + 20.0);
         int bigFill = bigQueue.map(SimBench.QueueSize::ceilingSize).orElse((int) bigQ);

@@ -42,8 +42,6 @@ public final class Workloads {
     public static final long CAMPAIGN_SEED = 42L;
     /** Seed of every big-cluster run. */
     public static final long BIG_SEED = 42L;
-    /** Base seed of the warm-up runs: different runs from the measured ones, the same kind of work. */
-    public static final long WARMUP_SEED = 7L;
 
     /**
      * The campaign template: the swarm default with every invariant held, in the fixed variant.
