@@ -180,6 +180,8 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
             g.writeNullField("cpuSeconds");
             g.writeNullField("eventsPerCpuSec");
         }
+        number(g, "gcSeconds", s.timing().gcNanos() >= 0 ? s.timing().gcNanos() / 1e9 : Double.NaN);
+        number(g, "allocatedBytesPerEvent", s.timing().bytesPerEvent());
         if (simulator) {
             g.writeNumberField("runs", s.timing().runs());
             g.writeNumberField("runsPerSec", s.timing().runsPerSec());
@@ -212,6 +214,11 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
         row(b, bigCeiling, false);
         row(b, big, true);
         b.append('\n');
+        b.append("memory: ");
+        memory(b, "campaign", campaign);
+        b.append("; ");
+        memory(b, bigName(), big);
+        b.append("; ceilings ").append(bytes(campaignCeiling)).append(" and ").append(bytes(bigCeiling)).append(" B/event\n");
         b.append("campaign runs ended: ").append(verdictText(campaign)).append("; ").append(bigName())
                 .append(" runs ended: ").append(verdictText(big)).append('\n');
         if (tlc.isPresent()) {
@@ -239,6 +246,18 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
 
     private String bigName() {
         return String.format(Locale.ROOT, "%,d nodes", settings.bigNodes());
+    }
+
+    private static void memory(StringBuilder b, String name, Section s) {
+        Ceiling.Timing t = s.timing();
+        b.append(name).append(' ').append(bytes(s))
+                .append(" B/event allocated, GC ")
+                .append(t.gcNanos() < 0 ? "?" : String.format(Locale.ROOT, "%.2f", t.gcNanos() / 1e9)).append(" s");
+    }
+
+    private static String bytes(Section s) {
+        double v = s.timing().bytesPerEvent();
+        return Double.isNaN(v) ? "?" : v < 10 ? String.format(Locale.ROOT, "%.2f", v) : num(v);
     }
 
     private static String verdictText(Section s) {

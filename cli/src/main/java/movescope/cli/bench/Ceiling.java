@@ -44,9 +44,7 @@ public final class Ceiling {
         long now = 0;
         long events = 0;
         int d = 0;
-        long c0 = cpuNanos();
-        long t0 = System.nanoTime();
-        long deadline = t0 + budgetNanos;
+        Meter meter = Meter.start();
         long elapsed;
         // Check the clock every 4,096 events: nanoTime is not free.
         while (true) {
@@ -62,9 +60,9 @@ public final class Ceiling {
                 agenda.schedule(now + delays[d], e);
                 d = (d + 1) & (delays.length - 1);
             }
-            long tn = System.nanoTime();
-            if (tn >= deadline) {
-                elapsed = tn - t0;
+            long tn = meter.elapsedNanos();
+            if (tn >= budgetNanos) {
+                elapsed = tn;
                 break;
             }
         }
@@ -75,24 +73,15 @@ public final class Ceiling {
         if (fired != events || agenda.size() != size) {
             throw new IllegalStateException("ceiling loop miscounted: " + fired + " fired, " + events + " events");
         }
-        long c1 = cpuNanos();
-        return new Timing(events, 1, elapsed, c0 < 0 || c1 < 0 ? -1 : c1 - c0);
+        return meter.stop(events, 1, elapsed);
     }
 
     /**
-     * This thread's CPU time in nanoseconds (-1 where the JVM cannot tell): unlike wall time it does not count
-     * the time other processes on a busy machine take from this one, but neither does it count GC threads.
+     * What one timed section did: events, runs (1 for the ceiling), the wall nanoseconds it took, the measuring
+     * thread's CPU nanoseconds, the JVM's GC nanoseconds meanwhile and the bytes the measuring thread
+     * allocated (each of the last three negative when unknown).
      */
-    static long cpuNanos() {
-        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
-        return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : -1;
-    }
-
-    /**
-     * What one timed section did: events, runs (1 for the ceiling), the wall nanoseconds it took and the
-     * measuring thread's CPU nanoseconds (negative when unknown).
-     */
-    public record Timing(long events, long runs, long nanos, long cpuNanos) {
+    public record Timing(long events, long runs, long nanos, long cpuNanos, long gcNanos, long allocatedBytes) {
         public double seconds() {
             return nanos / 1e9;
         }
@@ -108,6 +97,11 @@ public final class Ceiling {
 
         public double eventsPerSec() {
             return events / seconds();
+        }
+
+        /** Bytes allocated per event; NaN when unknown. */
+        public double bytesPerEvent() {
+            return allocatedBytes >= 0 ? (double) allocatedBytes / events : Double.NaN;
         }
 
         public double runsPerSec() {

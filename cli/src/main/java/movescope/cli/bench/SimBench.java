@@ -35,8 +35,7 @@ public final class SimBench {
         TreeMap<String, Long> verdicts = new TreeMap<>();
         long events = 0;
         int runs = 0;
-        long c0 = Ceiling.cpuNanos();
-        long t0 = System.nanoTime();
+        Meter meter = Meter.start();
         long elapsed;
         do {
             Job j = jobs.apply(runs);
@@ -44,10 +43,9 @@ public final class SimBench {
             events += r.eventsProcessed();
             verdicts.merge(r.verdict().name() + r.violation().map(v -> ":" + v.invariant()).orElse(""), 1L, Long::sum);
             runs++;
-            elapsed = System.nanoTime() - t0;
+            elapsed = meter.elapsedNanos();
         } while (elapsed < budgetNanos);
-        long cpu = Ceiling.cpuNanos();
-        return new Series(new Ceiling.Timing(events, runs, elapsed, c0 < 0 || cpu < 0 ? -1 : cpu - c0), verdicts);
+        return new Series(meter.stop(events, runs, elapsed), verdicts);
     }
 
     /** The agenda's size seen at every trace line of some runs: mean and maximum; absent if it cannot be read. */

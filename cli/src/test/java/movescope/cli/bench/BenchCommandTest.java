@@ -55,6 +55,8 @@ class BenchCommandTest {
         double cpu = positive(s, "cpuSeconds");
         quotient(events / cpu, positive(s, "eventsPerCpuSec"), field + ".eventsPerCpuSec = events / cpuSeconds");
         positive(s, "queueSize");
+        assertTrue(s.get("gcSeconds").asDouble() >= 0, field + ".gcSeconds");
+        assertTrue(s.get("allocatedBytesPerEvent").asDouble() >= 0, field + ".allocatedBytesPerEvent");
         assertTrue(s.get("queueSizeMeasured").asBoolean(), field + ": the simulator's agenda was found and sampled");
         return s;
     }
@@ -70,6 +72,7 @@ class BenchCommandTest {
             sum += it.next().getValue().asLong();
         }
         assertEquals((long) runs, sum, field + ": every run has a verdict");
+        positive(s, "allocatedBytesPerEvent"); // a simulated event allocates (a ceiling's need not)
         return s;
     }
 
