@@ -61,6 +61,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("trace-check", new TraceCheckCommand(console));
         LiveCommands.register(cli, console);
         cli.addSubcommand("report", new ReportCommand(console));
+        cli.addSubcommand("bench", new movescope.cli.bench.BenchCommand(console));
         cli.addSubcommand("completion", new CompletionCommand());
         BuildInfo.Provider build = new BuildInfo.Provider();
         for (CommandLine sub : cli.getSubcommands().values()) {
