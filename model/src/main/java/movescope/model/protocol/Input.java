@@ -16,11 +16,29 @@ public sealed interface Input {
      * this way too: the simulator turns a {@link Effect.SendIngest} into a ClientCommand on the target and
      * the target's Reply into a {@link PeerReply} on the source.
      */
-    record ClientCommand(long nowMs, String conn, long reqId, List<String> args) implements Input {
+    record ClientCommand(long nowMs, String conn, long reqId, List<String> args, int connShard) implements Input {
+        /**
+         * {@code connShard}: the shard that owns the connection (kevy's thread-per-core: the kernel gives each
+         * new connection to one shard's {@code SO_REUSEPORT} listener and it stays there, kevy-source-facts §3).
+         * {@link #KEY_SHARD} (-1) means "on the shard of the command's own key" (shard 0 for a keyless one): then
+         * nothing about the connection's shard can differ from the key's, which is what a one-shard node has.
+         * A shard number at or above the node's shard count is taken modulo it.
+         */
         public ClientCommand {
             Objects.requireNonNull(conn, "conn");
             args = List.copyOf(args);
+            if (connShard < KEY_SHARD) {
+                throw new IllegalArgumentException("connShard must be >= -1, got " + connShard);
+            }
         }
+
+        /** A command on a connection that lives on its key's shard ({@link #KEY_SHARD}). */
+        public ClientCommand(long nowMs, String conn, long reqId, List<String> args) {
+            this(nowMs, conn, reqId, args, KEY_SHARD);
+        }
+
+        /** See the record's {@code connShard}. */
+        public static final int KEY_SHARD = -1;
     }
 
     /**

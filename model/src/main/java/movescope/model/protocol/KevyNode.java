@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -344,7 +345,7 @@ public final class KevyNode {
     // Client commands and the busy queue
 
     private void onClientCommand(Input.ClientCommand c, List<Effect> out) {
-        SortedSet<Integer> shards = vol.stores.shardsTouched(c.args());
+        SortedSet<Integer> shards = shardsWaitedOn(c);
         TreeSet<Integer> blocked = new TreeSet<>(vol.busy.keySet());
         for (VolatileState.Pending p : vol.pending) {
             blocked.addAll(p.shards());
@@ -352,10 +353,50 @@ public final class KevyNode {
         if (!Collections.disjoint(shards, blocked)) {
             // The shard is inside a MOVE-SCOPE (or behind commands that wait for one): it does
             // nothing else until the move returns, so the command waits, in arrival order.
-            vol.pending.add(new VolatileState.Pending(c, shards));
+            vol.pending.add(new VolatileState.Pending(c, footprint(c, shards, blocked)));
             return;
         }
         execute(c, c.nowMs(), out);
+    }
+
+    /**
+     * The shards a waiting command holds up for later ones: all it waits on — unless its connection's own shard
+     * is blocked, for then kevy has not even read it (kevy-source-facts §3), and it holds up that shard alone.
+     */
+    private SortedSet<Integer> footprint(Input.ClientCommand c, SortedSet<Integer> shards, Set<Integer> blocked) {
+        if (c.connShard() != Input.ClientCommand.KEY_SHARD && blocked.contains(connShard(c))) {
+            return new TreeSet<>(Set.of(connShard(c)));
+        }
+        return shards;
+    }
+
+    /**
+     * The shards a command needs free to run (kevy-source-facts §3): those its keys live on (one, or all for
+     * DBSIZE/KEYS/FLUSHALL), and the connection's own shard, which reads nothing while it runs a MOVE-SCOPE —
+     * so a write sees {@code -QUIESCED} only if neither its connection's shard nor its key's shard is the busy
+     * one. PING and ROLE run on the connection's shard alone.
+     */
+    private SortedSet<Integer> shardsWaitedOn(Input.ClientCommand c) {
+        SortedSet<Integer> keyShards = vol.stores.shardsTouched(c.args());
+        if (c.connShard() == Input.ClientCommand.KEY_SHARD) {
+            return keyShards;
+        }
+        int own = connShard(c);
+        String cmd = Commands.name(c.args());
+        TreeSet<Integer> out = new TreeSet<>();
+        if (!cmd.equals("PING") && !cmd.equals("ROLE")) {
+            out.addAll(keyShards);
+        }
+        out.add(own);
+        return out;
+    }
+
+    /** The shard of {@code c}'s connection (its key's shard, or shard 0, for {@link Input.ClientCommand#KEY_SHARD}). */
+    private int connShard(Input.ClientCommand c) {
+        if (c.connShard() != Input.ClientCommand.KEY_SHARD) {
+            return c.connShard() % vol.config.shards();
+        }
+        return c.args().size() >= 2 ? vol.stores.shardOf(c.args().get(1)) : 0;
     }
 
     /** Runs the queued commands whose shards are free, in arrival order, at {@code nowMs}. */
@@ -364,13 +405,15 @@ public final class KevyNode {
         List<VolatileState.Pending> waiting = new ArrayList<>(vol.pending);
         vol.pending.clear();
         for (VolatileState.Pending p : waiting) {
-            if (Collections.disjoint(p.shards(), blocked)) {
+            SortedSet<Integer> needs = shardsWaitedOn(p.command());
+            if (Collections.disjoint(needs, blocked)) {
                 execute(p.command(), nowMs, out);
                 // A queued MOVE-SCOPE makes its shard busy again; everything after it on that shard waits.
                 blocked.addAll(vol.busy.keySet());
             } else {
-                vol.pending.add(p);
-                blocked.addAll(p.shards());
+                SortedSet<Integer> held = footprint(p.command(), needs, blocked);
+                vol.pending.add(new VolatileState.Pending(p.command(), held));
+                blocked.addAll(held);
             }
         }
     }
@@ -440,7 +483,8 @@ public final class KevyNode {
                     "key", args.size() >= 2 ? args.get(1) : "", "checked", false, "verdict", "accepted",
                     "reason", "NOT_CHECKED", "reply", r.wire(), "logged", logged);
         } else if (Commands.isRead(args)) {
-            Reply r = vol.stores.execute(args, nowMs);
+            Reply r = vol.stores.execute(args, nowMs,
+                    c.connShard() == Input.ClientCommand.KEY_SHARD ? 0 : connShard(c));
             out.add(new Effect.Reply(c.conn(), c.reqId(), r.wire()));
             trace(out, "ClientRead", "conn", c.conn(), "reqId", c.reqId(), "cmd", cmd,
                     "key", args.size() >= 2 ? args.get(1) : "", "reply", r.wire());

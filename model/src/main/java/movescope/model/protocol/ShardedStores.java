@@ -138,8 +138,13 @@ final class ShardedStores {
         return out;
     }
 
-    /** Runs {@code args} against the shard(s) its keys live on. */
+    /** Runs {@code args} against the shard(s) its keys live on; a KEYS lists shard 0's keys first. */
     Reply execute(List<String> args, long nowMs) {
+        return execute(args, nowMs, 0);
+    }
+
+    /** As {@link #execute(List, long)}, for a connection on shard {@code connShard} (KEYS lists its keys first). */
+    Reply execute(List<String> args, long nowMs, int connShard) {
         String name = Commands.name(args);
         int n = args.size();
         if (stores.size() == 1) {
@@ -150,7 +155,7 @@ final class ShardedStores {
                 return dbsize();
             }
             case "KEYS" -> {
-                return n != 2 ? stores.get(0).execute(args, nowMs) : keys(args.get(1), 0, nowMs);
+                return n != 2 ? stores.get(0).execute(args, nowMs) : keys(args.get(1), connShard, nowMs);
             }
             case "FLUSHALL", "FLUSHDB" -> {
                 Reply last = null;

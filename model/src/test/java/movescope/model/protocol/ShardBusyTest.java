@@ -74,6 +74,48 @@ class ShardBusyTest {
         assertEquals(1, a.queuedCommands());
     }
 
+    /** A command on a connection owned by shard {@code connShard}. */
+    private static Input.ClientCommand on(int connShard, long now, String conn, String... a) {
+        return new Input.ClientCommand(now, conn, 1, List.of(a), connShard);
+    }
+
+    @Test
+    void theConnectionsShardCountsToo() {
+        // kevy-source-facts §3 "While a shard X runs MOVE-SCOPE": X's connections are not read, so a write on
+        // one of them waits even for a key on a free shard, and QUIESCED needs both shards free.
+        int shards = 4;
+        KevyNode a = new KevyNode("a", cfg("a", "app:=a", shards), Variant.KEVY_54);
+        String prefix = "app:";
+        int busy = Sharding.shardOf(prefix, shards);
+        int free = (busy + 1) % shards;
+        String onOther = Fixtures.keyNotOnShardOf(prefix, prefix, shards);
+        String unrelated = Fixtures.keyNotOnShardOf("zzz", prefix, shards);
+        Effect.Connect c = startMove(a, 0, "op", 1, prefix, "b");
+
+        assertEquals(List.of(), a.step(on(busy, 1, "x1", "SET", onOther, "x")), "connection on the busy shard: not read");
+        assertEquals(List.of(), a.step(on(busy, 1, "x2", "SET", unrelated, "x")), "whatever its key");
+        assertEquals(List.of(), a.step(on(busy, 1, "x3", "PING")), "PING runs on the connection's shard");
+        assertEquals("-QUIESCED migrating to 10.0.0.2:6004",
+                one(a.step(on(Sharding.shardOf(onOther, shards), 1, "y1", "SET", onOther, "x")), Effect.Reply.class).wire(),
+                "connection and key both on free shards: QUIESCED");
+        assertEquals("+PONG", one(a.step(on(free, 1, "y2", "PING")), Effect.Reply.class).wire(),
+                "PING on a free shard's connection does not wait, though shard 0's keys may be busy");
+        assertEquals(3, a.queuedCommands());
+        List<Effect> fx = a.step(new Input.ConnectResult(3, c.moveId(), false, ShipFailure.CONNECTION_REFUSED));
+        assertEquals(List.of("op", "x1", "x2", "x3"), replies(fx).stream().map(Effect.Reply::conn).toList(),
+                "after the move they run in arrival order");
+        assertEquals("+OK", replies(fx).get(1).wire(), "against the post-move state (aborted: accepted)");
+    }
+
+    @Test
+    void aConnectionShardBeyondTheShardCountIsTakenModuloIt() {
+        KevyNode a = new KevyNode("a", cfg("a", "app:=a", 2), Variant.KEVY_54);
+        int busy = Sharding.shardOf("app:", 2);
+        startMove(a, 0, "op", 1, "app:", "b");
+        assertEquals(List.of(), a.step(on(busy + 2, 1, "x", "PING")));
+        assertEquals(1, a.queuedCommands());
+    }
+
     @Test
     void aCommandBehindAQueuedOneOnTheSameShardWaitsToo() {
         int shards = 4;

@@ -43,6 +43,9 @@ final class IngestLinks {
 
         void count(String name);
 
+        /** The shard of {@code key} on {@code node} (its current config). */
+        int shardOf(String node, String key);
+
         /** Traces a scripted peer's part ({@code ScriptedPeer}, docs/vocabulary.md). */
         void traceScripted(String peer, String event, String moveId, Object... more);
     }
@@ -57,6 +60,8 @@ final class IngestLinks {
         /** The scripted peer this link dialled, or null when the target is a kevy node. */
         final ScriptedPeerSpec scripted;
         long targetInc = -1;
+        /** The source's shard that runs the move and waits for the reply: shard_of(prefix), known once it sends. */
+        int sourceShard = -1;
         Phase phase = Phase.CONNECTING;
 
         Link(String moveId, String source, String target, long sourceInc, ScriptedPeerSpec scripted) {
@@ -153,6 +158,9 @@ final class IngestLinks {
         }
         long now = host.now();
         ic.phase = Phase.SENDING;
+        if (s.args().size() >= 2) {
+            ic.sourceShard = host.shardOf(source, s.args().get(1));
+        }
         long bytes = s.args().size() >= 3 ? s.args().get(2).length() : 0;
         Network.Fate fate = host.send(source, ic.target, MessageClass.INGEST);
         boolean fits = bytes <= sendBufferBytes;
@@ -229,13 +237,17 @@ final class IngestLinks {
     }
 
     /**
-     * A client command reached {@code node}: each of its moves waiting for the INGEST reply may be
-     * interrupted ({@code strikes} draws once per waiting move, in connection order).
+     * A client command on a connection of shard {@code connShard} reached {@code node}: each of its moves
+     * waiting for the INGEST reply on that shard may be interrupted ({@code strikes} draws once per such move,
+     * in connection order).
      */
-    void clientCommandArrives(String node, java.util.function.BooleanSupplier strikes) {
+    void clientCommandArrives(String node, int connShard, java.util.function.BooleanSupplier strikes) {
         for (Link ic : new ArrayList<>(links.values())) {
+            // Only traffic on the waiting shard's own ring can interrupt its recv (kevy-source-facts §1, "Why
+            // the read can see EINTR"); a connection on the key's shard (one-shard nodes) is not told apart.
+            boolean onWaitingShard = connShard == Input.ClientCommand.KEY_SHARD || connShard == ic.sourceShard;
             if (ic.source.equals(node) && ic.phase == Phase.AWAITING && ic.sourceInc == host.inc(node)
-                    && strikes.getAsBoolean()) {
+                    && onWaitingShard && strikes.getAsBoolean()) {
                 interrupt(ic);
             }
         }

@@ -183,6 +183,7 @@ public final class World implements WorldView {
         this.ingest = new IngestLinks(agenda, addrToNode, scenario.cluster().sendBufferBytes(), new LinkHost(),
                 scenario.cluster().scriptedPeers());
         this.chaos = new Chaos(scenario, root.fork("chaos"), net, trace, nodeIds, new ChaosHost());
+        this.connShardRng = root.fork("connShard");
         // Boot problems at time 0 (a per-node table that does not build) are part of the story.
         for (KevyNode n : nodeList) {
             n.bootError().ifPresent(err -> trace.add(0, "Restart", Fields.of("node", n.name(), "ok", false, "error", err)));
@@ -538,10 +539,11 @@ public final class World implements WorldView {
             return;
         }
         count("requests");
+        int connShard = connShard(r);
         // The spurious EINTR: a client command arriving while this node's MOVE-SCOPE waits for the
-        // INGEST reply may interrupt that read.
+        // INGEST reply may interrupt that read — if its connection is on the shard that waits.
         if (chaos.eintrPossible()) {
-            ingest.clientCommandArrives(r.node(), chaos::eintrStrikes);
+            ingest.clientCommandArrives(r.node(), connShard, chaos::eintrStrikes);
         }
         if (sc.cluster().heartbeats() == HeartbeatPolicy.FALLBACKS && r.args().size() >= 2) {
             refreshView(r.node(), r.args().get(1));
@@ -549,7 +551,39 @@ public final class World implements WorldView {
         if (movescope.model.routing.Commands.isWrite(r.args())) {
             arrivedWrites.arrived(r.node(), r.conn(), r.reqId(), r.args());
         }
-        stepNode(r.node(), new Input.ClientCommand(now, r.conn(), r.reqId(), r.args()));
+        stepNode(r.node(), new Input.ClientCommand(now, r.conn(), r.reqId(), r.args(), connShard));
+    }
+
+    /** (node, incarnation, connection) → the shard that owns the connection; looked up, never iterated. */
+    private final HashMap<String, Integer> connShards = new HashMap<>();
+    /** Draws the shard of each new connection to a multi-shard node (the kernel's SO_REUSEPORT pick). */
+    private Rng connShardRng;
+
+    /**
+     * The shard that owns the connection {@code r} came on (kevy-source-facts §3): fixed at the connection's
+     * first command to this process — {@code cluster.connShards[<client or "operator">]} when the scenario pins it, else drawn
+     * uniformly from the node's accepting shards ({@code acceptShards}, default all) with the run's seed. A
+     * one-shard node has nothing to choose: {@link Input.ClientCommand#KEY_SHARD}, so one-shard runs draw nothing.
+     */
+    private int connShard(Events.RequestArrives r) {
+        KevyNode n = nodes.get(r.node());
+        int shards = n.config().shards();
+        if (shards == 1) {
+            return Input.ClientCommand.KEY_SHARD;
+        }
+        String k = r.node() + '\u0000' + inc(r.node()) + '\u0000' + r.conn();
+        Integer s = connShards.get(k);
+        if (s == null) {
+            Integer pinned = sc.cluster().connShards().get(r.from());
+            if (pinned != null) {
+                s = pinned % shards;
+            } else {
+                int accepting = Math.min(shards, sc.cluster().node(r.node()).orElseThrow().acceptShards().orElse(shards));
+                s = connShardRng.uniformInt(0, accepting - 1);
+            }
+            connShards.put(k, s);
+        }
+        return s;
     }
 
     /**
@@ -674,6 +708,11 @@ public final class World implements WorldView {
         @Override
         public void count(String name) {
             World.this.count(name);
+        }
+
+        @Override
+        public int shardOf(String node, String key) {
+            return nodes.get(node).config().shardOf(key);
         }
 
         @Override

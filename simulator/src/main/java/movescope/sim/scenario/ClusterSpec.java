@@ -21,6 +21,10 @@ import movescope.model.scope.Scope;
  * ms instead. 0 (the default) is kevy's instant window, which only events of the same millisecond can
  * fall into; a wider window models a router thread preempted between the two locks, so a story can hit
  * it with certainty instead of by the luck of a seed. It has no effect on the atomic layout.
+ *
+ * <p>{@code connShards} pins the shard that owns the connections of a client, a workload client or the
+ * operator ({@code "operator"}: all its connections) on every multi-shard node; the others are drawn from the
+ * run's seed (docs/scenario-format.md, "Connections and shards").
  */
 public record ClusterSpec(
         List<NodeSpec> nodes,
@@ -34,7 +38,8 @@ public record ClusterSpec(
         Optional<GenerateSpec> generate,
         boolean clusterEnabled,
         ElectionSpec election,
-        List<ScriptedPeerSpec> scriptedPeers) {
+        List<ScriptedPeerSpec> scriptedPeers,
+        java.util.SortedMap<String, Integer> connShards) {
 
     public static final long DEFAULT_FRAME_COST_US = 68;
     public static final long DEFAULT_SEND_BUFFER_BYTES = 4L * 1024 * 1024;
@@ -42,6 +47,7 @@ public record ClusterSpec(
     public ClusterSpec {
         nodes = List.copyOf(nodes);
         scriptedPeers = List.copyOf(scriptedPeers);
+        connShards = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(connShards));
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(heartbeats, "heartbeats");
         Objects.requireNonNull(generate, "generate");
@@ -59,7 +65,7 @@ public record ClusterSpec(
             long sliceFrameCostUs, long sendBufferBytes, long commitWindowMs, Optional<GenerateSpec> generate,
             boolean clusterEnabled, ElectionSpec election) {
         this(nodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes, commitWindowMs, generate,
-                clusterEnabled, election, List.of());
+                clusterEnabled, election, List.of(), new java.util.TreeMap<>());
     }
 
     /** A cluster without election-plane defaults and with {@code [cluster] enabled} off on every node. */
@@ -152,18 +158,18 @@ public record ClusterSpec(
 
     public ClusterSpec withNodes(List<NodeSpec> newNodes) {
         return new ClusterSpec(newNodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
-                commitWindowMs, Optional.empty(), clusterEnabled, election, scriptedPeers);
+                commitWindowMs, Optional.empty(), clusterEnabled, election, scriptedPeers, connShards);
     }
 
     /** This cluster with other cluster-wide scopes (and no {@code generate}, which would regenerate them). */
     public ClusterSpec withScopes(List<Scope> newScopes) {
         return new ClusterSpec(nodes, newScopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
-                commitWindowMs, Optional.empty(), clusterEnabled, election, scriptedPeers);
+                commitWindowMs, Optional.empty(), clusterEnabled, election, scriptedPeers, connShards);
     }
 
     /** This cluster with another commit window. */
     public ClusterSpec withCommitWindowMs(long ms) {
         return new ClusterSpec(nodes, scopes, shards, warm, heartbeats, sliceFrameCostUs, sendBufferBytes,
-                ms, generate, clusterEnabled, election, scriptedPeers);
+                ms, generate, clusterEnabled, election, scriptedPeers, connShards);
     }
 }

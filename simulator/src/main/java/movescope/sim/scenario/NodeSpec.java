@@ -15,6 +15,8 @@ import movescope.model.scope.Scope;
  * @param legacyPeerToken whether every config lists this node with kevy's legacy two-field token
  *                 {@code id@host:elect_port} (scenario field {@code "peerToken": "legacy"}): kevy then has no
  *                 client port for it and points clients at the elect port (kevy-move-scope.md §8, §3)
+ * @param acceptShards kevy's {@code [server] accept_shards}: new connections land on shards {@code 0..n-1} only
+ *                 (empty = every shard accepts)
  */
 public record NodeSpec(
         String id,
@@ -26,7 +28,8 @@ public record NodeSpec(
         Optional<List<Scope>> scopes,
         OptionalInt shards,
         ElectionSpec election,
-        boolean legacyPeerToken) {
+        boolean legacyPeerToken,
+        OptionalInt acceptShards) {
 
     public static final int DEFAULT_CLIENT_PORT = 6004;
     public static final int DEFAULT_ELECT_PORT = 16100;
@@ -38,6 +41,15 @@ public record NodeSpec(
         scopes = scopes.map(List::copyOf);
         Objects.requireNonNull(shards, "shards");
         Objects.requireNonNull(election, "election");
+        Objects.requireNonNull(acceptShards, "acceptShards");
+    }
+
+    /** A node on which every shard accepts connections. */
+    public NodeSpec(String id, String host, int clientPort, int electPort, boolean nodeId,
+            Optional<List<String>> peers, Optional<List<Scope>> scopes, OptionalInt shards, ElectionSpec election,
+            boolean legacyPeerToken) {
+        this(id, host, clientPort, electPort, nodeId, peers, scopes, shards, election, legacyPeerToken,
+                OptionalInt.empty());
     }
 
     /** A node listed with the extended (three-field) peer token. */

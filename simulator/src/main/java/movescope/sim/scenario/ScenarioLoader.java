@@ -307,9 +307,17 @@ public final class ScenarioLoader {
                 }
             }
         }
+        java.util.TreeMap<String, Integer> connShards = new java.util.TreeMap<>();
+        if (o.has("connShards")) {
+            Obj m = Obj.of(o.req("connShards"), "a map from a client id (or \"operator\") to the shard its connections land on");
+            for (String who : m.raw().fields().keySet()) {
+                connShards.put(who, m.reqInt(who, 0, ScenarioLimits.MAX_SHARDS - 1));
+            }
+            m.done();
+        }
         o.done();
         ClusterSpec cluster = new ClusterSpec(nodes, scopes, shards, warm, hb, frameCost, sendBuffer, commitWindow,
-                generate, clusterEnabled, election, scripted);
+                generate, clusterEnabled, election, scripted, connShards);
         // Every node's table must build, as kevy's boot would otherwise stop with
         // "kevy: bad [cluster] scopes config: <error>"; the error points at the list that was used.
         if (hasGenerate) {
@@ -424,8 +432,10 @@ public final class ScenarioLoader {
                                 + token.get());
             }
         }
+        OptionalInt acceptShards = o.optInt("acceptShards", 1, ScenarioLimits.MAX_SHARDS);
         o.done();
-        return new NodeSpec(id, host, clientPort, electPort, nodeId, peers, scopes, shards, election, legacyPeerToken);
+        return new NodeSpec(id, host, clientPort, electPort, nodeId, peers, scopes, shards, election, legacyPeerToken,
+                acceptShards);
     }
 
     /** The election-plane and replication fields of the cluster or of one node ({@code upstream}: node only). */

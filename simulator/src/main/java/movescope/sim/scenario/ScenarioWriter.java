@@ -170,6 +170,9 @@ public final class ScenarioWriter {
                 if (n.legacyPeerToken()) {
                     g.writeStringField("peerToken", "legacy");
                 }
+                if (n.acceptShards().isPresent()) {
+                    g.writeNumberField("acceptShards", n.acceptShards().getAsInt());
+                }
                 if (!n.nodeId()) {
                     g.writeBooleanField("nodeId", false);
                 }
@@ -217,6 +220,13 @@ public final class ScenarioWriter {
             g.writeNumberField("commitWindowMs", c.commitWindowMs());
         }
         writeElection(g, c.election());
+        if (!c.connShards().isEmpty()) {
+            g.writeObjectFieldStart("connShards");
+            for (var e : c.connShards().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
         if (!c.scriptedPeers().isEmpty()) {
             g.writeArrayFieldStart("scriptedPeers");
             for (ScriptedPeerSpec sp : c.scriptedPeers()) {

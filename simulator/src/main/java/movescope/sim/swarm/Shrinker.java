@@ -427,7 +427,7 @@ public final class Shrinker {
                 }
                 kept.add(new NodeSpec(other.id(), other.host(), other.clientPort(), other.electPort(), other.nodeId(),
                         other.peers().map(p -> p.stream().filter(x -> !x.equals(n.id())).toList()),
-                        other.scopes(), other.shards(), other.election(), other.legacyPeerToken()));
+                        other.scopes(), other.shards(), other.election(), other.legacyPeerToken(), other.acceptShards()));
             }
             ClusterSpec c = s.cluster().withNodes(kept);
             Scenario cand = s.withCluster(c);

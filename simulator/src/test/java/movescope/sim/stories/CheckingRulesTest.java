@@ -131,13 +131,14 @@ class CheckingRulesTest {
         }
     }
 
+    /** The client's connection is pinned to the shard that does not run the move, as the write's key is. */
     private static String commitWindow(String layout, long windowMs, String writeExpect) {
         return """
             { "name": "window", "description": "a write to a's other shard at 1200 ms, after the ship",
               "variant": { "base": "kevy-5.4", "sliceShards": "all-shards", "ingestShard": "key-shard",
                            "logMisdirected": false, "tableLayout": "%s" },
               "cluster": { "nodes": [ { "id": "a" }, { "id": "b" } ], "scopes": "app:billing:=a", "shards": 2,
-                           "commitWindowMs": %d },
+                           "commitWindowMs": %d, "connShards": { "c1": %d } },
               "clients": [ { "id": "c1", "primary": "a" } ],
               "data": [ { "node": "a", "prefix": "app:billing:bulk:", "keys": 2000 } ],
               "steps": [
@@ -147,7 +148,7 @@ class CheckingRulesTest {
               ],
               "endMs": 2000,
               "expect": { "hold": ["NoAcceptAfterShip", "SingleWriter", "NoLostWrite", "QuiescedOnlyInFlight"] }
-            }""".formatted(layout, windowMs, otherShardKey(), writeExpect);
+            }""".formatted(layout, windowMs, 1 - Sharding.shardOf("app:billing:", 2), otherShardKey(), writeExpect);
     }
 
     @Test
