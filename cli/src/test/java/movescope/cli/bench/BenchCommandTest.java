@@ -148,6 +148,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void withoutTheSpecTlcIsABadInputUnlessSkipped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path elsewhere) {
+        CliRun r = CliRun.of(elsewhere, "bench", "--quick");
+        assertEquals(2, r.exit(), r::transcript);
+        assertTrue(r.err().contains("cannot find specs/MoveScope/MCMoveScope_fixed.cfg"), r::transcript);
+        assertTrue(r.err().contains("--skip-tlc"), r::transcript);
+        assertTrue(r.out().isEmpty(), "nothing measured: " + r.transcript());
+    }
+
+    @Test
+    void theCeilingKeepsItsQueueAndCountsEveryEvent() {
+        Ceiling.Timing t = Ceiling.run(100, 20_000_000L);
+        assertTrue(t.events() >= 4096, "at least one batch of events");
+        assertEquals(1, t.runs());
+        assertTrue(t.nanos() >= 20_000_000L, "ran for its budget");
+    }
+
+    @Test
     void badSizesAreUsageErrors() {
         for (String[] args : new String[][] {{"bench", "--seconds", "0"}, {"bench", "--nodes", "1"},
             {"bench", "--tlc-behaviours", "2"}, {"bench", "--seconds", "x"}}) {
