@@ -86,6 +86,20 @@ class OrphanCopyTest {
     }
 
     @Test
+    void theCopyBeingShippedIsNotAnOrphan() throws Exception {
+        // An earlier move of app: a -> b aborted; a owns app: again, holds app:x and starts moving it anew.
+        KevyNode a = node("a", true, "app:=a");
+        a.step(new Input.ClientCommand(1, "c1", 1, List.of("SET", "app:x", "v1")));
+        InvariantsTest.Fake w = new InvariantsTest.Fake(keys("app:x"), a, node("b", true, "app:=a"));
+        w.moveEnds.aborted("a/m0", "app:", "a", "b", 2);
+        assertEquals(Optional.empty(), new OrphanCopy().checkKey(w, "app:x"), "a accepts app:x");
+        a.step(new Input.ClientCommand(3, "op", 1, List.of("MOVE-SCOPE", "app:", "FROM", "a", "TO", "b")));
+        assertEquals(1, a.movesInFlight().size(), "the move is in flight");
+        assertTrue(!a.acceptsWrite("app:x", 4), "a answers QUIESCED");
+        assertEquals(Optional.empty(), new OrphanCopy().checkKey(w, "app:x"), "the slice a is shipping");
+    }
+
+    @Test
     void aDownNodeIsJudgedWhenItBoots() throws Exception {
         InvariantsTest.Fake w = world("app:=b");
         w.moveEnds.committed("a/m1", "app:", "a", "b", false, 5);
