@@ -100,6 +100,29 @@ class OrphanCopyTest {
     }
 
     @Test
+    void aMoveSuspendedWithItsSourceIsStillInFlight() throws Exception {
+        // b holds app:x and redirects it (its config names a); an earlier move a -> b aborted. a (fixed
+        // variant: MIGRATING is durable) starts a new move to b and crashes: the move resumes at a's boot,
+        // so what b holds may still be the slice of a move in flight.
+        KevyNode b = node("b", true, "app:=b");
+        b.step(new Input.ClientCommand(1, "c1", 1, List.of("SET", "app:x", "v1")));
+        b.step(new Input.Snapshot(2));
+        b.step(new Input.PushConfig(new NodeConfig(Optional.of("b"), PEERS, NodeConfig.parseScopes("app:=a"))));
+        b.step(new Input.Crash());
+        b.step(new Input.Restart(3));
+        KevyNode a = new KevyNode("a", new NodeConfig(Optional.of("a"), PEERS, NodeConfig.parseScopes("app:=a")),
+                movescope.model.protocol.Variant.FIXED);
+        InvariantsTest.Fake w = new InvariantsTest.Fake(keys("app:x"), a, b);
+        w.moveEnds.aborted("a/m0", "app:", "a", "b", 4);
+        assertTrue(new OrphanCopy().checkKey(w, "app:x").orElseThrow().startsWith("node b holds app:x"));
+        a.step(new Input.ClientCommand(5, "op", 1, List.of("MOVE-SCOPE", "app:", "FROM", "a", "TO", "b")));
+        assertEquals(Optional.empty(), new OrphanCopy().checkKey(w, "app:x"), "b is the target of a move in flight");
+        a.step(new Input.Crash());
+        assertEquals(1, a.durable().migrating().size(), "the MIGRATING entry is durable");
+        assertEquals(Optional.empty(), new OrphanCopy().checkKey(w, "app:x"), "the move is suspended, not ended");
+    }
+
+    @Test
     void aDownNodeIsJudgedWhenItBoots() throws Exception {
         InvariantsTest.Fake w = world("app:=b");
         w.moveEnds.committed("a/m1", "app:", "a", "b", false, 5);
