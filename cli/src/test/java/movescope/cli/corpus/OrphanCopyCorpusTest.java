@@ -33,11 +33,12 @@ import org.junit.jupiter.api.Test;
  *     key with the reported node as its source or target — it never fires on a copy no ended move left;</li>
  * <li>on the {@code fixed} variant it fires only on the source of a committed move, with the move's target as
  *     the owner: the one hole the remedies leave (no switch drops the shipped slice at commit), which
- *     {@code stories/orphan-copy-resurrected.json} turns into an undone DEL. Its only silent passing
+ *     {@code stories/move-back-resurrects-deleted-key.json} turns into an undone DEL. Its only silent passing
  *     scenario today is the one without a move.</li>
  * </ul>
- * That it fires on a scenario built to break it is {@code stories/orphan-copy-left-on-source.json}
- * ({@code expect.violation: OrphanCopy}, run by {@link CorpusTest}), asserted here too. Reproduce:
+ * That it fires on scenarios built to break it ({@code stories/orphan-copy-left-on-source.json} and
+ * {@code stories/orphan-copy-resurrected.json}, {@code expect.violation: OrphanCopy}, run by {@link CorpusTest})
+ * is asserted here too, with what the default invariants say about the same runs. Reproduce:
  * {@code mvn -B -o -q -pl cli -am test -Dtest=OrphanCopyCorpusTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class OrphanCopyCorpusTest {
@@ -126,19 +127,41 @@ class OrphanCopyCorpusTest {
     }
 
     @Test
-    void firesOnTheScenarioBuiltToBreakIt() throws Exception {
-        Path file = RepoPaths.scenarios().resolve("stories/orphan-copy-left-on-source.json");
+    void firesOnTheScenariosBuiltToBreakIt() throws Exception {
+        RunResult left = run("stories/orphan-copy-left-on-source.json", false);
+        assertEquals("OrphanCopy", left.violation().orElseThrow().invariant());
+        assertEquals("app:gone", left.violation().get().key());
+        // The same start without the oracle: the copy goes unnoticed until a move back undoes a DEL.
+        RunResult harm = run("stories/move-back-resurrects-deleted-key.json", false);
+        assertEquals("NoStrandedWrite", harm.violation().orElseThrow().invariant());
+        RunResult early = run("stories/move-back-resurrects-deleted-key.json", true);
+        assertEquals("OrphanCopy", early.violation().orElseThrow().invariant(), "held, the oracle reports it first");
+        assertTrue(early.violation().get().t() < harm.violation().get().t(), "at the commit, before the harm");
+        // A deleted key restored on the source by its snapshot boot: only OrphanCopy sees it.
+        RunResult back = run("stories/orphan-copy-resurrected.json", false);
+        assertEquals("OrphanCopy", back.violation().orElseThrow().invariant());
+        assertEquals("app:k", back.violation().get().key());
+        RunResult blind = run("stories/orphan-copy-resurrected.json", null);
+        assertEquals(Verdict.PASS, blind.verdict(), blind.summary());
+        assertTrue(blind.violation().isEmpty(), "the other invariants are silent: " + blind.summary());
+    }
+
+    /**
+     * Runs a corpus scenario with its own seed: as written ({@code orphan} false), with OrphanCopy added to
+     * its hold (true), or (null) with OrphanCopy taken out of hold and of the expected violation.
+     */
+    private static RunResult run(String relative, Boolean orphan) throws Exception {
+        Path file = RepoPaths.scenarios().resolve(relative);
         Scenario s = ScenarioLoader.load(file);
-        RunResult r = Simulation.run(s, seedOf(s, file), Options.DEFAULT);
-        assertEquals("OrphanCopy", r.violation().orElseThrow().invariant());
-        assertEquals("app:gone", r.violation().get().key());
-        // The same story without the oracle: the copy goes unnoticed until the move back undoes a DEL.
-        Path harm = RepoPaths.scenarios().resolve("stories/orphan-copy-resurrected.json");
-        Scenario h = ScenarioLoader.load(harm);
-        RunResult hr = Simulation.run(h, seedOf(h, harm), Options.DEFAULT);
-        assertEquals("NoStrandedWrite", hr.violation().orElseThrow().invariant());
-        RunResult ho = Simulation.run(withOrphanCopy(h), seedOf(h, harm), Options.DEFAULT);
-        assertEquals("OrphanCopy", ho.violation().orElseThrow().invariant(), "held, the oracle reports it first");
-        assertTrue(ho.violation().get().t() < hr.violation().get().t(), "at the commit, before the harm");
+        if (Boolean.TRUE.equals(orphan)) {
+            s = withOrphanCopy(s);
+        } else if (orphan == null) {
+            Expectations e = s.expect();
+            List<String> hold = new ArrayList<>(e.hold());
+            hold.remove("OrphanCopy");
+            s = s.withExpect(new Expectations(hold, java.util.Optional.empty(), e.baits(), e.migrationsEndBy(),
+                    e.history(), e.values()));
+        }
+        return Simulation.run(s, seedOf(s, file), Options.DEFAULT);
     }
 }
