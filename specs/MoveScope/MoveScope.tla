@@ -616,6 +616,18 @@ RedirectsConverge == \A n \in Nodes : up[n] => Settles(n, MaxHops)
 \* MISDIRECTED (or QUIESCED) never shows up later.
 NoPhantomWrite == \A n \in Nodes, k \in Keys : \A i \in store[n][k] : i \in Acked
 
+\* Once the move ended (Commit or Abort), neither of its parties holds a
+\* write under the prefix unless it owns the prefix: it accepts writes for
+\* it, is its fallback, or is the Target of the committed move (the owner
+\* the operator is about to configure). What is left is an orphan copy a
+\* later config push or restart can bring back. Violated by both variants:
+\* no switch drops the source's copy at Commit (the store is unchanged).
+OrphanCopy == move \in {"committed", "aborted"} =>
+                 \A n \in {Source, Target} :
+                    (up[n] /\ ~Accepts(n) /\ cfg[n].fallback # n
+                           /\ ~(move = "committed" /\ n = Target))
+                       => \A k \in Keys : store[n][k] = {}
+
 (***************************************************************************)
 (* Liveness: every started migration ends (Commit or Abort, or it dies     *)
 (* with the source process).                                               *)

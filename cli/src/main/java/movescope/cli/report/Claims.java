@@ -33,6 +33,8 @@ public final class Claims {
                 "from any live node, following MISDIRECTED redirects reaches, within `MaxHops` (2) hops, a node that does not redirect: one that accepts, answers QUIESCED (the client waits there) or is down");
         CLAIMS.put("NoPhantomWrite",
                 "every write held by a store was acknowledged (or arrived by an INGEST of acknowledged writes): a write answered MISDIRECTED or QUIESCED never shows up later");
+        CLAIMS.put("OrphanCopy",
+                "after a move of a prefix ended (Commit or Abort), no live node that was the source or the target of an ended move of a prefix of a key holds the key in its store unless it owns the key: it accepts writes for it, is the fallback of its scope, is the target of the last committed move of a prefix of it, or takes part in a move of a prefix of it that is still in flight. Opt-in (not in the default `hold`): no variant drops the source's copy at commit");
         CLAIMS.put("MigrationEnds",
                 "every started migration ends (Commit or Abort, or dies with its source process) once faults stop and the protocol's own steps keep being taken");
     }

@@ -35,6 +35,11 @@ public record Headline(long lostWrites, long twoWriterWindows, long strandedWrit
         for (String name : Expectations.INVARIANTS) {
             (expect.checks(name) ? checked : skipped).add(name);
         }
+        for (String name : Expectations.OPT_IN) {
+            if (expect.checks(name)) {
+                checked.add(name); // off by default: listed only when the scenario turns it on
+            }
+        }
         return new Headline(lost, overlap, stranded, openMoves(trace).size(), checked, skipped);
     }
 

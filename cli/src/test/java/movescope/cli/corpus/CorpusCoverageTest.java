@@ -63,7 +63,7 @@ class CorpusCoverageTest {
             "pushConfig", "partition", "heal", "drop", "duplicate", "delay", "eintr");
 
     private static final Set<String> INVARIANTS = Set.of("NoAcceptAfterShip", "SingleWriter", "NoLostWrite",
-            "NoStrandedWrite", "RedirectsConverge", "NoPhantomWrite", "MigrationEnds");
+            "NoStrandedWrite", "RedirectsConverge", "NoPhantomWrite", "OrphanCopy", "MigrationEnds");
 
     private static String goldens() {
         StringBuilder all = new StringBuilder();

@@ -76,8 +76,8 @@ class ScenarioSchemaTest {
         JsonNode en = JSON.readTree(RepoPaths.schema().toFile()).at("/$defs/invariant/enum");
         java.util.List<String> inSchema = new java.util.ArrayList<>();
         en.forEach(n -> inSchema.add(n.asText()));
-        assertEquals(movescope.sim.scenario.Expectations.INVARIANTS, inSchema,
-                "scenario.schema.json's invariant enum must match movescope.sim.scenario.Expectations.INVARIANTS");
+        assertEquals(movescope.sim.scenario.Expectations.SELECTABLE, inSchema,
+                "scenario.schema.json's invariant enum must match movescope.sim.scenario.Expectations.SELECTABLE");
     }
 
     @TestFactory

@@ -181,7 +181,7 @@ public final class Kinds {
      */
     static Scenario asRegression(Scenario s, Signature sig, RunResult run, boolean pinReplies) {
         Expectations ex = s.expect();
-        boolean expectable = Expectations.INVARIANTS.contains(sig.invariant())
+        boolean expectable = Expectations.SELECTABLE.contains(sig.invariant())
                 || sig.invariant().equals(Expectations.MIGRATION_ENDS);
         Expectations ex2 = new Expectations(ex.hold(), expectable ? Optional.of(sig.invariant()) : ex.violation(),
                 ex.baits(), ex.migrationsEndBy(), ex.history(), ex.values());

@@ -21,10 +21,13 @@ public final class Checker {
         this.enabled = List.copyOf(enabled);
     }
 
-    /** The standard invariants whose names are in {@code names}, in vocabulary order. */
+    /**
+     * The standard invariants whose names are in {@code names}, in vocabulary order: the default ones
+     * ({@code Expectations.INVARIANTS}), then the opt-in ones ({@code Expectations.OPT_IN}).
+     */
     public static List<Invariant> standard(java.util.Collection<String> names) {
         List<Invariant> all = List.of(new NoAcceptAfterShip(), new SingleWriter(), new NoLostWrite(), new NoStrandedWrite(),
-                new QuiescedOnlyInFlight(), new RedirectsConverge(), new NoPhantomWrite());
+                new QuiescedOnlyInFlight(), new RedirectsConverge(), new NoPhantomWrite(), new OrphanCopy());
         List<Invariant> out = new ArrayList<>();
         for (Invariant i : all) {
             if (names.contains(i.name())) {

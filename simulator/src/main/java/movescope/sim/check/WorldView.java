@@ -23,6 +23,9 @@ public interface WorldView {
     /** The slices each live source has shipped and not taken back (for {@link NoAcceptAfterShip}). */
     Shipments shipments();
 
+    /** The moves that ended by a Commit or an Abort, per prefix (for {@link OrphanCopy}). */
+    MoveEnds moveEnds();
+
     /** Nodes that may accept a checked write of {@code key} (see {@link Topology}), in cluster order. */
     List<String> candidates(String key);
 

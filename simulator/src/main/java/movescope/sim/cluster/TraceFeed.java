@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import movescope.model.protocol.Effect;
 import movescope.sim.check.Checker;
 import movescope.sim.check.History;
+import movescope.sim.check.MoveEnds;
 import movescope.sim.check.Shipments;
 import movescope.sim.check.Topology;
 import movescope.sim.check.WorldView;
@@ -37,6 +38,7 @@ final class TraceFeed {
     private final Checker checker;
     private final History history;
     private final Shipments shipments;
+    private final MoveEnds moveEnds;
     private final Topology topology;
     private final Heartbeats heartbeats;
     private final ArrivedWrites arrivedWrites;
@@ -46,8 +48,8 @@ final class TraceFeed {
     private final TreeMap<String, Long> baits = new TreeMap<>();
 
     TraceFeed(WorldView view, Host host, TraceLog trace, boolean traceHeartbeats, Checker checker, History history,
-            Shipments shipments, Topology topology, Heartbeats heartbeats, ArrivedWrites arrivedWrites,
-            TreeSet<String> probe, List<String> nodeIds) {
+            Shipments shipments, MoveEnds moveEnds, Topology topology, Heartbeats heartbeats,
+            ArrivedWrites arrivedWrites, TreeSet<String> probe, List<String> nodeIds) {
         this.view = view;
         this.host = host;
         this.trace = trace;
@@ -55,6 +57,7 @@ final class TraceFeed {
         this.checker = checker;
         this.history = history;
         this.shipments = shipments;
+        this.moveEnds = moveEnds;
         this.topology = topology;
         this.heartbeats = heartbeats;
         this.arrivedWrites = arrivedWrites;
@@ -125,6 +128,9 @@ final class TraceFeed {
             case "Commit", "CommitInsert" -> {
                 host.count("commits");
                 baits.merge("BaitCommitted", 1L, Long::sum);
+                moveEnds.committed(String.valueOf(f.get("moveId")), String.valueOf(f.get("prefix")),
+                        String.valueOf(f.get("from")), String.valueOf(f.get("to")),
+                        Boolean.TRUE.equals(f.get("superseded")), now);
                 bumpEpoch(id);
                 checker.routingChanged(keysUnder(String.valueOf(f.get("prefix"))));
             }
@@ -138,6 +144,8 @@ final class TraceFeed {
                 host.count("aborts");
                 shipments.aborted(id, String.valueOf(f.get("prefix")), String.valueOf(f.get("moveId")));
                 baits.merge("BaitAborted", 1L, Long::sum);
+                moveEnds.aborted(String.valueOf(f.get("moveId")), String.valueOf(f.get("prefix")),
+                        String.valueOf(f.get("from")), String.valueOf(f.get("to")), now);
                 bumpEpoch(id);
                 checker.routingChanged(keysUnder(String.valueOf(f.get("prefix"))));
             }

@@ -23,6 +23,7 @@ import movescope.sim.check.Checker;
 import movescope.sim.check.EndOfRun;
 import movescope.sim.check.History;
 import movescope.sim.check.RouteCache;
+import movescope.sim.check.MoveEnds;
 import movescope.sim.check.Shipments;
 import movescope.sim.check.Topology;
 import movescope.sim.check.Violation;
@@ -104,6 +105,7 @@ public final class World implements WorldView {
     private final TreeSet<String> probe;
     private final History history;
     private final Shipments shipments = new Shipments();
+    private final MoveEnds moveEnds = new MoveEnds();
     private final Topology topology;
     /** Incremental routes of the probe keys; null on the reference path (Options.Checks.REFERENCE). */
     private final RouteCache routes;
@@ -177,8 +179,8 @@ public final class World implements WorldView {
         TreeSet<String> enabled = new TreeSet<>(scenario.expect().hold());
         scenario.expect().violation().ifPresent(enabled::add);
         this.checker = new Checker(Checker.standard(enabled));
-        this.feed = new TraceFeed(this, new FeedHost(), trace, traceHeartbeats, checker, history, shipments, topology,
-                heartbeats, arrivedWrites, probe, nodeIds);
+        this.feed = new TraceFeed(this, new FeedHost(), trace, traceHeartbeats, checker, history, shipments, moveEnds,
+                topology, heartbeats, arrivedWrites, probe, nodeIds);
         this.clients = new Clients(scenario, root, addrToNode, agenda, new ClientHost());
         this.ingest = new IngestLinks(agenda, addrToNode, scenario.cluster().sendBufferBytes(), new LinkHost(),
                 scenario.cluster().scriptedPeers());
@@ -1051,6 +1053,11 @@ public final class World implements WorldView {
     @Override
     public Shipments shipments() {
         return shipments;
+    }
+
+    @Override
+    public MoveEnds moveEnds() {
+        return moveEnds;
     }
 
     @Override

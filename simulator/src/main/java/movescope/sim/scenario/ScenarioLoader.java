@@ -881,17 +881,17 @@ public final class ScenarioLoader {
         if (o.opt("hold").isPresent()) {
             hold = Obj.strings(o.req("hold"), "hold");
             for (String h : hold) {
-                if (!Expectations.INVARIANTS.contains(h)) {
+                if (!Expectations.SELECTABLE.contains(h)) {
                     throw Obj.error(o.node("hold"), "unknown invariant \"" + h + "\" (expected any of "
-                            + Expectations.INVARIANTS + ")");
+                            + Expectations.SELECTABLE + ")");
                 }
             }
         }
         Optional<String> violation = o.optString("violation");
-        if (violation.isPresent() && !Expectations.INVARIANTS.contains(violation.get())
+        if (violation.isPresent() && !Expectations.SELECTABLE.contains(violation.get())
                 && !violation.get().equals(Expectations.MIGRATION_ENDS)) {
             throw Obj.error(o.node("violation"), "unknown violation \"" + violation.get() + "\" (expected one of "
-                    + Expectations.INVARIANTS + " or " + Expectations.MIGRATION_ENDS + ")");
+                    + Expectations.SELECTABLE + " or " + Expectations.MIGRATION_ENDS + ")");
         }
         List<String> baits = o.opt("baits").isPresent() ? Obj.strings(o.req("baits"), "baits") : List.of();
         for (String b : baits) {

@@ -29,6 +29,7 @@ class InvariantsTest {
         final List<KevyNode> nodes = new ArrayList<>();
         final History history;
         final Shipments shipments = new Shipments();
+        final MoveEnds moveEnds = new MoveEnds();
         final Topology topology;
         long now = 10;
 
@@ -66,6 +67,11 @@ class InvariantsTest {
         @Override
         public Shipments shipments() {
             return shipments;
+        }
+
+        @Override
+        public MoveEnds moveEnds() {
+            return moveEnds;
         }
 
         @Override
