@@ -43,6 +43,9 @@ final class IngestLinks {
 
         void count(String name);
 
+        /** Draws whether this wait fails with EINTR on an idle shard ({@code faults.eintrPerMove}). */
+        boolean eintrPerMoveStrikes();
+
         /** The shard of {@code key} on {@code node} (its current config). */
         int shardOf(String node, String key);
 
@@ -187,6 +190,8 @@ final class IngestLinks {
         int budget = eintrBudget.getOrDefault(ic.source, 0);
         if (budget > 0 && ic.phase == Phase.AWAITING) {
             eintrBudget.put(ic.source, budget - 1);
+            interrupt(ic);
+        } else if (ic.phase == Phase.AWAITING && host.eintrPerMoveStrikes()) {
             interrupt(ic);
         }
     }

@@ -713,6 +713,11 @@ public final class World implements WorldView {
         }
 
         @Override
+        public boolean eintrPerMoveStrikes() {
+            return chaos.eintrPerMoveStrikes();
+        }
+
+        @Override
         public int shardOf(String node, String key) {
             return nodes.get(node).config().shardOf(key);
         }

@@ -122,6 +122,21 @@ public final class Chaos {
         return eintrChance > 0;
     }
 
+    /** A stream of its own, so that scenarios without {@code eintrPerMove} draw exactly what they always drew. */
+    private Rng perMoveRng;
+
+    /** Draws, once per wait for an INGEST reply, whether it fails with EINTR on an idle shard. */
+    public boolean eintrPerMoveStrikes() {
+        double p = sc.faults().eintrPerMove();
+        if (p == 0) {
+            return false;
+        }
+        if (perMoveRng == null) {
+            perMoveRng = rng.fork("eintrPerMove");
+        }
+        return perMoveRng.chance(p);
+    }
+
     /** Draws whether one waiting MOVE-SCOPE is interrupted by an arriving client command. */
     public boolean eintrStrikes() {
         return (sc.chaos().isPresent() ? eintrRng : rng).chance(eintrChance);

@@ -535,8 +535,9 @@ public final class ScenarioLoader {
     private static FaultSpec faults(JNode n) throws ScenarioException {
         Obj o = Obj.of(n, "the faults");
         double eintr = o.optDouble("eintr", 0, 0, 1);
+        double perMove = o.optDouble("eintrPerMove", 0, 0, 1);
         o.done();
-        return new FaultSpec(eintr);
+        return new FaultSpec(eintr, perMove);
     }
 
     // ---- clients, data ----

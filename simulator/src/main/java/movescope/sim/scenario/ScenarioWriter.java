@@ -57,9 +57,14 @@ public final class ScenarioWriter {
             }
             g.writeEndObject();
         }
-        if (s.faults().eintr() != 0) {
+        if (s.faults().eintr() != 0 || s.faults().eintrPerMove() != 0) {
             g.writeObjectFieldStart("faults");
-            g.writeNumberField("eintr", s.faults().eintr());
+            if (s.faults().eintr() != 0) {
+                g.writeNumberField("eintr", s.faults().eintr());
+            }
+            if (s.faults().eintrPerMove() != 0) {
+                g.writeNumberField("eintrPerMove", s.faults().eintrPerMove());
+            }
             g.writeEndObject();
         }
         if (!s.clients().isEmpty()) {

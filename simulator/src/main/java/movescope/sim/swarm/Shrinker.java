@@ -213,7 +213,7 @@ public final class Shrinker {
                         MessageClass.ANY, OptionalInt.empty(), OptionalLong.of(c.untilMs()), c.duplicate(), 0));
             }
             if (c.eintr() > 0) {
-                faults = new FaultSpec(Math.min(1, faults.eintr() + c.eintr()));
+                faults = new FaultSpec(Math.min(1, faults.eintr() + c.eintr()), faults.eintrPerMove());
             }
             if (ex.migrationsEndBy().isEmpty() && c.migrationsEndBy() <= s.endMs()) {
                 ex = new Expectations(ex.hold(), ex.violation(), ex.baits(), OptionalLong.of(c.migrationsEndBy()),
