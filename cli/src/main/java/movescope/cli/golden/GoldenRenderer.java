@@ -69,6 +69,21 @@ public final class GoldenRenderer {
         }
         list(out, "failures", r.failures());
         list(out, "history", r.history().stream().map(GoldenRenderer::finding).toList());
+        if (!r.tallies().isEmpty()) {
+            // The raw clients' replies, each wire text escaped as the steps' replies are.
+            out.append("tallies:\n");
+            for (var t : r.tallies().entrySet()) {
+                out.append("  ").append(t.getKey()).append(':');
+                if (t.getValue().isEmpty()) {
+                    out.append(" (no replies)");
+                }
+                out.append('\n');
+                for (var e : t.getValue().entrySet()) {
+                    out.append("    ").append(String.format("%6d", e.getValue())).append("  ").append(escape(e.getKey()))
+                            .append('\n');
+                }
+            }
+        }
         out.append("baits: ").append(pairs(r.baits())).append('\n');
         out.append("counts: ").append(pairs(semanticCounts(r.counts()))).append('\n');
         out.append("virtual time at end: ").append(r.virtualTimeMs()).append(" ms\n");

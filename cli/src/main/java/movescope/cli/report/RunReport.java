@@ -75,6 +75,13 @@ public final class RunReport {
             g.writeEndArray();
             numbers(g, "baits", r.baits());
             numbers(g, "counts", r.counts());
+            if (!r.tallies().isEmpty()) {
+                g.writeObjectFieldStart("tallies");
+                for (var e : r.tallies().entrySet()) {
+                    numbers(g, e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+            }
             g.writeNumberField("eventsProcessed", r.eventsProcessed());
             g.writeNumberField("virtualTimeMs", r.virtualTimeMs());
             g.writeObjectFieldStart("trace");

@@ -85,6 +85,9 @@ final class Clients {
         this.agenda = agenda;
         this.host = host;
         for (ClientSpec c : sc.clients()) {
+            if (c.raw().isPresent()) {
+                continue; // a closed-loop raw client: RawClients runs it
+            }
             clients.put(c.id(), new ClientState(new RwClient(c.id(), c.primary(), addrToNode, KeyCache.KEVY_CAPACITY),
                     c.timeoutMs(), root.fork("client/" + c.id()), false));
         }

@@ -35,6 +35,12 @@ sealed interface Events {
     /** The ship connection of {@code moveId} failed (closed by the target's crash). */
     record IngestFails(String moveId, String reason) implements Events {}
 
+    /** A raw client's time to send its command again. */
+    record RawSend(String client) implements Events {}
+
+    /** A raw client's request {@code reqId} got no reply in time. */
+    record RawTimeout(String client, long reqId) implements Events {}
+
     /** A scripted peer's time to answer (or just close) the ship connection of {@code moveId} has come. */
     record ScriptedPeerAnswers(String moveId) implements Events {}
 

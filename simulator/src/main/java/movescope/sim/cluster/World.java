@@ -121,6 +121,7 @@ public final class World implements WorldView {
 
     // ship connections of MOVE-SCOPE, by moveId
     private final IngestLinks ingest;
+    private final RawClients rawClients;
 
     // clients: scripted and workload
     private final Clients clients;
@@ -182,6 +183,27 @@ public final class World implements WorldView {
         this.feed = new TraceFeed(this, new FeedHost(), trace, traceHeartbeats, checker, history, shipments, moveEnds,
                 topology, heartbeats, arrivedWrites, probe, nodeIds);
         this.clients = new Clients(scenario, root, addrToNode, agenda, new ClientHost());
+        this.rawClients = new RawClients(scenario, agenda, new RawClients.Host() {
+            @Override
+            public long now() {
+                return now;
+            }
+
+            @Override
+            public void sendRequest(String from, String node, String conn, long reqId, List<String> args) {
+                World.this.sendRequest(from, node, conn, reqId, args);
+            }
+
+            @Override
+            public void ack(String conn, long reqId, String wire) {
+                World.this.ack(conn, reqId, wire);
+            }
+
+            @Override
+            public void forget(String conn, long reqId) {
+                history.forget(conn, reqId);
+            }
+        });
         this.ingest = new IngestLinks(agenda, addrToNode, scenario.cluster().sendBufferBytes(), new LinkHost(),
                 scenario.cluster().scriptedPeers());
         this.chaos = new Chaos(scenario, root.fork("chaos"), net, trace, nodeIds, new ChaosHost());
@@ -225,6 +247,7 @@ public final class World implements WorldView {
             agenda.schedule(sc.steps().get(i).at(), new Events.StepDue(i));
         }
         clients.start();
+        rawClients.start();
         chaos.start();
         OptionalLong deadline = sc.expect().migrationsEndBy();
         if (deadline.isEmpty() && sc.chaos().isPresent()) {
@@ -332,6 +355,10 @@ public final class World implements WorldView {
             ingest.replyArrives(r);
         } else if (e instanceof Events.IngestFails f) {
             ingest.fails(f);
+        } else if (e instanceof Events.RawSend rs) {
+            rawClients.send(rs.client());
+        } else if (e instanceof Events.RawTimeout rt) {
+            rawClients.timeout(rt);
         } else if (e instanceof Events.ScriptedPeerAnswers a) {
             ingest.scriptedPeerAnswers(a.moveId());
         } else if (e instanceof Events.ScriptedReplyArrives r) {
@@ -657,6 +684,10 @@ public final class World implements WorldView {
             if (w.movePrefix() != null) {
                 chaos.moveAnswered(w.reply(), w.movePrefix(), w.moveTo());
             }
+            return;
+        }
+        if (rawClients.owns(r.to())) {
+            rawClients.replyArrives(r);
             return;
         }
         clients.replyArrives(r);
@@ -1125,6 +1156,6 @@ public final class World implements WorldView {
         return new RunResult(sc.name(), seed, sc.variant().name(), verdict, summary, Optional.ofNullable(violation),
                 stepResults, failures, findings, Collections.unmodifiableSortedMap(new TreeMap<>(feed.baits())),
                 Collections.unmodifiableSortedMap(new TreeMap<>(counts)), events, now, trace.lineCount(),
-                trace.sha256(), trace.lines(), mat);
+                trace.sha256(), trace.lines(), mat, rawClients.tallies());
     }
 }

@@ -11,7 +11,8 @@ import movescope.sim.scenario.Step;
  * Everything one run produced. {@code summary} is one human line; {@code failures} lists every unmet
  * expectation; {@code trace} is filled only when the options ask to keep it; {@code materializedSteps} are
  * the steps the run actually took — scripted ones plus every random workload command and chaos fault, in
- * time order — which the shrinker turns into a standalone scenario.
+ * time order — which the shrinker turns into a standalone scenario; {@code tallies} are the closed-loop raw
+ * clients' replies, client → wire text → count (empty without raw clients).
  */
 public record RunResult(
         String scenario,
@@ -30,7 +31,8 @@ public record RunResult(
         long traceLines,
         String traceSha256,
         List<String> trace,
-        List<Step> materializedSteps) {
+        List<Step> materializedSteps,
+        SortedMap<String, SortedMap<String, Long>> tallies) {
 
     public RunResult {
         steps = List.copyOf(steps);

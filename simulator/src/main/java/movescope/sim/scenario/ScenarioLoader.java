@@ -89,6 +89,20 @@ public final class ScenarioLoader {
             }
         });
         List<Step> steps = steps(o.optArray("steps"), nodeIds, clientIds, endpoints, endMs);
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof Step.ClientStep cs
+                    && clients.stream().anyMatch(c -> c.id().equals(cs.client()) && c.raw().isPresent())) {
+                throw Obj.error(Obj.array(o.req("steps"), "steps").get(i), "client \"" + cs.client()
+                        + "\" is a raw client: it only repeats its own command (clients[].raw)");
+            }
+        }
+        for (int i = 0; i < clients.size(); i++) {
+            Optional<RawLoop> r = clients.get(i).raw();
+            if (r.isPresent() && r.get().untilMs() > endMs) {
+                throw Obj.error(Obj.array(o.req("clients"), "clients").get(i), "the raw loop runs until "
+                        + r.get().untilMs() + " ms, after endMs " + endMs);
+            }
+        }
         Optional<ChaosSpec> chaos = o.has("chaos") ? Optional.of(chaos(o.req("chaos"), endMs)) : Optional.empty();
         Expectations expect = o.has("expect") ? expectations(o.req("expect"), nodeIds) : Expectations.DEFAULT;
         o.done();
@@ -560,8 +574,21 @@ public final class ScenarioLoader {
             }
             String primary = nodeRef(o, "primary", nodeIds);
             long timeout = o.optLong("timeoutMs", ClientSpec.DEFAULT_TIMEOUT_MS, 1, ScenarioLimits.MAX_TIME_MS);
+            Optional<RawLoop> raw = Optional.empty();
+            if (o.has("raw")) {
+                Obj r = Obj.of(o.req("raw"), "a raw loop {\"command\", \"fromMs\"?, \"untilMs\", \"thinkMs\"?}");
+                List<String> cmd = command(r);
+                long from = r.optLong("fromMs", 0, 0, ScenarioLimits.MAX_TIME_MS);
+                long until = r.reqLong("untilMs", 0, ScenarioLimits.MAX_TIME_MS);
+                long think = r.optLong("thinkMs", 0, 0, ScenarioLimits.MAX_TIME_MS);
+                r.done();
+                if (until < from) {
+                    throw Obj.error(r.node("untilMs"), "untilMs " + until + " is before fromMs " + from);
+                }
+                raw = Optional.of(new RawLoop(cmd, from, until, think));
+            }
             o.done();
-            out.add(new ClientSpec(id, primary, timeout));
+            out.add(new ClientSpec(id, primary, timeout, raw));
         }
         return out;
     }

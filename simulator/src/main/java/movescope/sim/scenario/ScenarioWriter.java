@@ -76,6 +76,19 @@ public final class ScenarioWriter {
                 if (c.timeoutMs() != ClientSpec.DEFAULT_TIMEOUT_MS) {
                     g.writeNumberField("timeoutMs", c.timeoutMs());
                 }
+                if (c.raw().isPresent()) {
+                    RawLoop r = c.raw().get();
+                    g.writeObjectFieldStart("raw");
+                    writeCommand(g, r.command());
+                    if (r.fromMs() != 0) {
+                        g.writeNumberField("fromMs", r.fromMs());
+                    }
+                    g.writeNumberField("untilMs", r.untilMs());
+                    if (r.thinkMs() != 0) {
+                        g.writeNumberField("thinkMs", r.thinkMs());
+                    }
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
