@@ -40,7 +40,7 @@ public final class GeneratedScenarios {
             HeartbeatPolicy heartbeats) {
         GenerateSpec gen = new GenerateSpec(nodes, scopesPerNode, true);
         ClusterSpec cluster = new ClusterSpec(gen.nodeSpecs(), gen.scopes(), 1, true, heartbeats,
-                ClusterSpec.DEFAULT_FRAME_COST_US, ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0, Optional.of(gen));
+                ClusterSpec.DEFAULT_SERIALIZE_FRAME_COST_US, ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0, Optional.of(gen));
         long endMs = virtualSeconds * 1000;
         Optional<WorkloadSpec> workload = clients <= 0 ? Optional.empty()
                 : Optional.of(new WorkloadSpec(clients, List.of(), List.of(), 1, opsPerSec, noMset(),

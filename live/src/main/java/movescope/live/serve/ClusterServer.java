@@ -117,7 +117,7 @@ public final class ClusterServer implements AutoCloseable {
             ModelNode model = new ModelNode(n.id(), cfg, scenario.variant());
             Journal j = opts.dataDir().isPresent() ? Journal.open(journalPath(n.id())) : Journal.none();
             journals.add(j);
-            NodeRuntime rt = new NodeRuntime(n.id(), model, loop, j, n.clientPort(), c.sliceFrameCostUs(),
+            NodeRuntime rt = new NodeRuntime(n.id(), model, loop, j, n.clientPort(), c.serializeFrameCostUs(),
                     c.commitWindowMs(), this::onTrace);
             try {
                 rt.replay(previous.get(n.id()));

@@ -371,6 +371,15 @@ public final class KevyNode {
     }
 
     /**
+     * The shards {@code c} would wait on if one of them were busy (see {@link #shardsWaitedOn}): the routing fact
+     * a simulator needs to hold a command back while a shard of this node is busy with work the model does at
+     * once (applying an INGEST). Empty when the node is down.
+     */
+    public SortedSet<Integer> waitsOn(Input.ClientCommand c) {
+        return vol == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(shardsWaitedOn(c));
+    }
+
+    /**
      * The shards a command needs free to run (kevy-source-facts §3): those its keys live on (one, or all for
      * DBSIZE/KEYS/FLUSHALL), and the connection's own shard, which reads nothing while it runs a MOVE-SCOPE —
      * so a write sees {@code -QUIESCED} only if neither its connection's shard nor its key's shard is the busy

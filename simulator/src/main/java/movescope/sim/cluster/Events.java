@@ -35,6 +35,9 @@ sealed interface Events {
     /** The ship connection of {@code moveId} failed (closed by the target's crash). */
     record IngestFails(String moveId, String reason) implements Events {}
 
+    /** The target of {@code moveId} finished applying its frames: its reply {@code wire} leaves now. */
+    record IngestApplied(String moveId, String node, long inc, String wire) implements Events {}
+
     /** A raw client's time to send its command again. */
     record RawSend(String client) implements Events {}
 

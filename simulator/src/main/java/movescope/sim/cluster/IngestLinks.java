@@ -212,8 +212,27 @@ final class IngestLinks {
         host.stepNode(ic.target, new Input.ClientCommand(host.now(), CONN_PREFIX + i.moveId(), 0, i.args()));
     }
 
-    /** The target replied on connection {@code ingest:<moveId>}: the reply travels back on the stream. */
-    void targetReplied(String node, String moveId, String wire) {
+    /**
+     * The target replied on connection {@code ingest:<moveId>}: the reply travels back on the stream once the
+     * target has spent {@code applyMs} applying the frames (its prefix shard busy meanwhile: the world holds
+     * back the commands that need that shard).
+     */
+    void targetReplied(String node, String moveId, String wire, long applyMs) {
+        if (applyMs > 0) {
+            agenda.schedule(host.now() + applyMs, new Events.IngestApplied(moveId, node, host.inc(node), wire));
+            return;
+        }
+        targetReplied(node, moveId, wire);
+    }
+
+    /** The apply time of {@code a} has passed: the reply leaves if the process that applied is still there. */
+    void ingestApplied(Events.IngestApplied a) {
+        if (host.isUp(a.node()) && host.inc(a.node()) == a.inc()) {
+            targetReplied(a.node(), a.moveId(), a.wire());
+        }
+    }
+
+    private void targetReplied(String node, String moveId, String wire) {
         Link ic = links.get(moveId);
         if (ic == null) {
             return;

@@ -69,7 +69,7 @@ import movescope.sim.trace.TraceLog;
  * <p>Modelling choices that are not kevy's own (documented in docs/scenario-format.md): heartbeats are
  * delivered at the tick (their latency is irrelevant next to the 5 s DOWN threshold) and, with policy
  * {@code fallbacks}, only to the nodes whose acceptance depends on them; ingest-connection messages are
- * never duplicated (one TCP stream); MOVE-SCOPE's serialization time ({@code sliceFrameCostUs} per frame)
+ * never duplicated (one TCP stream); MOVE-SCOPE's serialization time ({@code serializeFrameCostUs} per frame)
  * delays the source's connect, during which its shard stays busy.
  */
 public final class World implements WorldView {
@@ -355,6 +355,8 @@ public final class World implements WorldView {
             ingest.replyArrives(r);
         } else if (e instanceof Events.IngestFails f) {
             ingest.fails(f);
+        } else if (e instanceof Events.IngestApplied a) {
+            ingest.ingestApplied(a);
         } else if (e instanceof Events.RawSend rs) {
             rawClients.send(rs.client());
         } else if (e instanceof Events.RawTimeout rt) {
@@ -439,10 +441,13 @@ public final class World implements WorldView {
         for (Effect e : effs) {
             if (e instanceof Effect.Trace t) {
                 feed.onTrace(id, t);
+                if (t.action().equals("Ingest") || t.action().equals("IngestRefused")) {
+                    noteApply(id, t);
+                }
                 if (mayDefer && t.action().equals("Start")) {
                     Object frames = t.fields().get("frames");
                     long f = frames instanceof Number num ? num.longValue() : 0;
-                    deferMs = (f * sc.cluster().sliceFrameCostUs() + 999) / 1000;
+                    deferMs = (f * sc.cluster().serializeFrameCostUs() + 999) / 1000;
                     if (deferMs > 0) {
                         deferred = new ArrayList<>();
                     }
@@ -567,8 +572,14 @@ public final class World implements WorldView {
                     MessageClass.REPLY);
             return;
         }
-        count("requests");
         int connShard = connShard(r);
+        long heldUntil = appliedUntil(r.node(), n.waitsOn(new Input.ClientCommand(now, r.conn(), r.reqId(), r.args(), connShard)));
+        if (heldUntil > now) {
+            // A shard it needs is applying an INGEST (ingestFrameCostUs per frame): it is read when that ends.
+            agenda.schedule(heldUntil, r);
+            return;
+        }
+        count("requests");
         // The spurious EINTR: a client command arriving while this node's MOVE-SCOPE waits for the
         // INGEST reply may interrupt that read — if its connection is on the shard that waits.
         if (chaos.eintrPossible()) {
@@ -581,6 +592,42 @@ public final class World implements WorldView {
             arrivedWrites.arrived(r.node(), r.conn(), r.reqId(), r.args());
         }
         stepNode(r.node(), new Input.ClientCommand(now, r.conn(), r.reqId(), r.args(), connShard));
+    }
+
+    /** Apply time of the INGEST whose trace was just seen, for the reply that follows it in the same step. */
+    private long pendingApplyMs;
+    /** (node, incarnation, shard) → the virtual time its INGEST apply ends; looked up, never iterated. */
+    private final HashMap<String, Long> applyEnds = new HashMap<>();
+
+    /**
+     * An {@code Ingest}/{@code IngestRefused} trace on {@code node}: its frames take {@code applied x
+     * ingestFrameCostUs} to apply, during which its prefix shard is busy and the reply waits.
+     */
+    private void noteApply(String node, Effect.Trace t) {
+        Object applied = t.fields().get("applied");
+        Object shard = t.fields().get("shard");
+        long frames = applied instanceof Number a ? a.longValue() : 0;
+        long ms = (frames * sc.cluster().ingestFrameCostUs() + 999) / 1000;
+        pendingApplyMs = ms;
+        if (ms > 0 && shard instanceof Number sh) {
+            String k = node + '\u0000' + inc(node) + '\u0000' + sh.intValue();
+            applyEnds.merge(k, now + ms, Math::max);
+        }
+    }
+
+    /** The latest end of an INGEST apply on {@code node}'s {@code shards}, or 0. */
+    private long appliedUntil(String node, java.util.SortedSet<Integer> shards) {
+        if (applyEnds.isEmpty()) {
+            return 0;
+        }
+        long until = 0;
+        for (int sh : shards) {
+            Long end = applyEnds.get(node + '\u0000' + inc(node) + '\u0000' + sh);
+            if (end != null) {
+                until = Math.max(until, end);
+            }
+        }
+        return until;
     }
 
     /** (node, incarnation, connection) → the shard that owns the connection; looked up, never iterated. */
@@ -659,7 +706,9 @@ public final class World implements WorldView {
     private void routeReply(String node, Effect.Reply r) {
         String conn = r.conn();
         if (conn.startsWith(INGEST_CONN)) {
-            ingest.targetReplied(node, conn.substring(INGEST_CONN.length()), r.wire());
+            long applyMs = pendingApplyMs;
+            pendingApplyMs = 0;
+            ingest.targetReplied(node, conn.substring(INGEST_CONN.length()), r.wire(), applyMs);
         } else if (conn.equals(LOADER_CONN)) {
             return;
         } else if (operator.owns(conn)) {

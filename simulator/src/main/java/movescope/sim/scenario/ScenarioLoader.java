@@ -240,7 +240,13 @@ public final class ScenarioLoader {
         } catch (IllegalArgumentException e) {
             throw Obj.error(o.node("heartbeats"), e.getMessage());
         }
-        long frameCost = o.optLong("sliceFrameCostUs", ClusterSpec.DEFAULT_FRAME_COST_US, 0, ScenarioLimits.MAX_FRAME_COST_US);
+        if (o.has("sliceFrameCostUs")) {
+            throw Obj.error(o.node("sliceFrameCostUs"), "sliceFrameCostUs is split in two: serializeFrameCostUs (the"
+                    + " source, default " + ClusterSpec.DEFAULT_SERIALIZE_FRAME_COST_US + ") and ingestFrameCostUs (the"
+                    + " target, default " + ClusterSpec.DEFAULT_INGEST_FRAME_COST_US + ")");
+        }
+        long frameCost = o.optLong("serializeFrameCostUs", ClusterSpec.DEFAULT_SERIALIZE_FRAME_COST_US, 0, ScenarioLimits.MAX_FRAME_COST_US);
+        long ingestCost = o.optLong("ingestFrameCostUs", ClusterSpec.DEFAULT_INGEST_FRAME_COST_US, 0, ScenarioLimits.MAX_FRAME_COST_US);
         long sendBuffer = o.optLong("sendBufferBytes", ClusterSpec.DEFAULT_SEND_BUFFER_BYTES, 0, ScenarioLimits.MAX_SEND_BUFFER_BYTES);
         long commitWindow = o.optLong("commitWindowMs", 0, 0, ScenarioLimits.MAX_TIME_MS);
         boolean clusterEnabled = o.optBool("clusterEnabled", false);
@@ -331,7 +337,7 @@ public final class ScenarioLoader {
         }
         o.done();
         ClusterSpec cluster = new ClusterSpec(nodes, scopes, shards, warm, hb, frameCost, sendBuffer, commitWindow,
-                generate, clusterEnabled, election, scripted, connShards);
+                generate, clusterEnabled, election, scripted, connShards, ingestCost);
         // Every node's table must build, as kevy's boot would otherwise stop with
         // "kevy: bad [cluster] scopes config: <error>"; the error points at the list that was used.
         if (hasGenerate) {

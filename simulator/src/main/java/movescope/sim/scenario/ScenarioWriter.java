@@ -228,8 +228,11 @@ public final class ScenarioWriter {
         if (c.heartbeats() != def) {
             g.writeStringField("heartbeats", c.heartbeats().wireName());
         }
-        if (c.sliceFrameCostUs() != ClusterSpec.DEFAULT_FRAME_COST_US) {
-            g.writeNumberField("sliceFrameCostUs", c.sliceFrameCostUs());
+        if (c.serializeFrameCostUs() != ClusterSpec.DEFAULT_SERIALIZE_FRAME_COST_US) {
+            g.writeNumberField("serializeFrameCostUs", c.serializeFrameCostUs());
+        }
+        if (c.ingestFrameCostUs() != ClusterSpec.DEFAULT_INGEST_FRAME_COST_US) {
+            g.writeNumberField("ingestFrameCostUs", c.ingestFrameCostUs());
         }
         if (c.sendBufferBytes() != ClusterSpec.DEFAULT_SEND_BUFFER_BYTES) {
             g.writeNumberField("sendBufferBytes", c.sendBufferBytes());

@@ -21,7 +21,7 @@ class ScenarioWriterTest {
                            { "id": "b", "nodeId": false, "peers": ["a", "b"], "scopes": "x:=b", "shards": 3 },
                            { "id": "c" } ],
                 "scopes": [ { "prefix": "app:", "writer": "a", "fallback": "c" } ],
-                "shards": 2, "warm": false, "heartbeats": "none", "sliceFrameCostUs": 10, "sendBufferBytes": 100
+                "shards": 2, "warm": false, "heartbeats": "none", "serializeFrameCostUs": 10, "sendBufferBytes": 100
               },
               "network": { "latency": { "dist": "exponential", "meanMs": 3.5, "minMs": 1 }, "loss": 0.01, "duplicate": 0.02 },
               "faults": { "eintr": 0.25 },
