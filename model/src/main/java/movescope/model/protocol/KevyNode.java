@@ -468,8 +468,17 @@ public final class KevyNode {
         } else if (Commands.isWrite(args)) {
             boolean logged;
             Reply r;
-            if (args.size() >= 2) {
-                // The multi-shard ops (MSET, multi-key DEL, RENAME, …): each shard logs the effect of its part.
+            if (isRuntimeMove(args)) {
+                // RENAME / RPOPLPUSH / LMOVE run as runtime ops and log their effects, not the verb.
+                MoveBefore before = moveBefore(args, nowMs);
+                r = vol.stores.execute(args, nowMs);
+                List<List<String>> frames = moveEffects(args, r, before, nowMs);
+                for (List<String> f : frames) {
+                    durable.append(new LogEntry(nowMs, f, Optional.empty(), "effect"));
+                }
+                logged = !frames.isEmpty();
+            } else if (args.size() >= 2) {
+                // The multi-shard ops (MSET, multi-key DEL, …): each shard logs the effect of its part.
                 List<List<String>> effects = multiKeyEffects(args, nowMs);
                 r = vol.stores.execute(args, nowMs);
                 logged = logEffects(args, r, effects, nowMs);
@@ -610,9 +619,9 @@ public final class KevyNode {
     /**
      * The effect frames a multi-shard write leaves in the shards' logs, computed before it runs:
      * {@code MSET k v …} per shard for its pairs (exec_op.rs:104-119), {@code DEL k …} per shard for its
-     * keys when at least one of them exists (exec_op.rs:49-63). Other unchecked writes (RENAME, RPOPLPUSH,
-     * LMOVE, the *STORE family) are logged verbatim when they succeed — a simplification: kevy logs their
-     * per-shard effects (exec_op.rs:141-172, 245-355). Empty when nothing would be logged.
+     * keys when at least one of them exists (exec_op.rs:49-63). RENAME, RPOPLPUSH and LMOVE log their effects
+     * ({@link #moveEffects}); the *STORE family is not modelled (the store does not know those verbs). Empty when
+     * nothing would be logged.
      */
     private List<List<String>> multiKeyEffects(List<String> args, long nowMs) {
         String n = Commands.name(args);
@@ -642,6 +651,73 @@ public final class KevyNode {
             return out;
         }
         return null; // verbatim on success
+    }
+
+    /** RENAME/RENAMENX with 2 keys, RPOPLPUSH with exactly 3 args, LMOVE with exactly 5 (kevy-source-facts §8). */
+    private static boolean isRuntimeMove(List<String> args) {
+        String n = Commands.name(args);
+        return ((n.equals("RENAME") || n.equals("RENAMENX") || n.equals("RPOPLPUSH")) && args.size() == 3)
+                || (n.equals("LMOVE") && args.size() == 5);
+    }
+
+    /** What a runtime move's effect frames depend on, read before it runs. */
+    private record MoveBefore(boolean sameShard, String endElement) {}
+
+    private MoveBefore moveBefore(List<String> args, long nowMs) {
+        String src = args.get(1);
+        boolean same = vol.stores.shardOf(src) == vol.stores.shardOf(args.get(2));
+        String end = null;
+        String n = Commands.name(args);
+        if (n.equals("RPOPLPUSH") || n.equals("LMOVE")) {
+            Boolean fromLeft = n.equals("RPOPLPUSH") ? Boolean.FALSE : movescope.model.store.Store.side(args.get(3));
+            Optional<Value> v = vol.stores.shard(vol.stores.shardOf(src)).get(src, nowMs);
+            if (fromLeft != null && v.isPresent() && v.get() instanceof Value.ListVal l && !l.elements().isEmpty()) {
+                end = fromLeft ? l.elements().get(0) : l.elements().get(l.elements().size() - 1);
+            }
+        }
+        return new MoveBefore(same, end);
+    }
+
+    /**
+     * The effect frames kevy logs for a runtime move (kevy-source-facts §5; crates/kevy-rt/src/exec_op.rs:245-298,
+     * exec_listmove.rs:272-383, exec_mutated.rs:65-110):
+     * <ul>
+     *   <li>RENAME/RENAMENX on one shard: the verb itself, when it renamed; across shards: the destination's
+     *       rebuild frames ({@code log_value_placed}), then {@code DEL src};</li>
+     *   <li>RPOPLPUSH/LMOVE across shards: {@code LPOP|RPOP src} and {@code LPUSH|RPUSH dst <element>}; refused by
+     *       a destination that is not a list: the pop and the push back onto the source's end;</li>
+     *   <li>RPOPLPUSH/LMOVE on one shard: {@code LPOP|RPOP src} only — {@code after_list_move} logs the pop and
+     *       nothing logs the push [inferred from the code: its comment says both effects are logged, but only
+     *       {@code log_list_pop} is called], so a replay of the log loses the moved element.</li>
+     * </ul>
+     */
+    private List<List<String>> moveEffects(List<String> args, Reply r, MoveBefore b, long nowMs) {
+        String n = Commands.name(args);
+        String src = args.get(1);
+        String dst = args.get(2);
+        if (n.equals("RENAME") || n.equals("RENAMENX")) {
+            boolean renamed = r.wire().equals("+OK") || r.wire().equals(":1");
+            if (!renamed) {
+                return List.of();
+            }
+            if (b.sameShard()) {
+                return List.of(List.of(n, src, dst));
+            }
+            List<List<String>> out = new ArrayList<>(vol.stores.shard(vol.stores.shardOf(dst)).framesOfKey(dst, nowMs));
+            out.add(List.of("DEL", src));
+            return out;
+        }
+        boolean fromLeft = n.equals("RPOPLPUSH") ? false : Boolean.TRUE.equals(movescope.model.store.Store.side(args.get(3)));
+        boolean toLeft = n.equals("RPOPLPUSH") ? true : Boolean.TRUE.equals(movescope.model.store.Store.side(args.get(4)));
+        List<String> pop = List.of(fromLeft ? "LPOP" : "RPOP", src);
+        if (r instanceof Reply.Bulk moved) {
+            return b.sameShard() ? List.of(pop)
+                    : List.of(pop, List.of(toLeft ? "LPUSH" : "RPUSH", dst, moved.value()));
+        }
+        if (!b.sameShard() && r.isError() && b.endElement() != null && r.wire().startsWith("-WRONGTYPE")) {
+            return List.of(pop, List.of(fromLeft ? "LPUSH" : "RPUSH", src, b.endElement()));
+        }
+        return List.of();
     }
 
     private List<List<String>> flushEffects(List<String> args) {

@@ -101,6 +101,60 @@ final class ShardedStores {
     }
 
     /** The shards a command touches: what must be free for it to run (see KevyNode's busy queueing). */
+    /**
+     * A RENAME whose keys live on two shards (exec_rename.rs): take from the source's shard, put on the
+     * destination's (RENAMENX refused when the destination exists: the value goes back).
+     */
+    private Reply renameAcross(String src, String dst, boolean nx, long nowMs) {
+        Store from = stores.get(shardOf(src));
+        Store to = stores.get(shardOf(dst));
+        if (!from.exists(src, nowMs)) {
+            return new Reply.ErrorReply("ERR no such key");
+        }
+        if (nx && to.exists(dst, nowMs)) {
+            return new Reply.IntegerReply(0);
+        }
+        to.place(dst, from.take(src, nowMs));
+        return nx ? new Reply.IntegerReply(1) : new Reply.SimpleString("OK");
+    }
+
+    /**
+     * RPOPLPUSH/LMOVE across two shards (exec_listmove.rs:80-110, 322-383): pop on the source's shard; an
+     * empty source answers nil; a destination that is not a list refuses the element, which goes back to the
+     * end it came from, and the answer is WRONGTYPE.
+     */
+    private Reply listMoveAcross(List<String> args, long nowMs) {
+        boolean fromLeft;
+        boolean toLeft;
+        if (args.size() == 3) {
+            fromLeft = false;
+            toLeft = true;
+        } else {
+            Boolean f = Store.side(args.get(3));
+            Boolean t = Store.side(args.get(4));
+            if (f == null || t == null) {
+                return new Reply.ErrorReply("ERR syntax error");
+            }
+            fromLeft = f;
+            toLeft = t;
+        }
+        Store from = stores.get(shardOf(args.get(1)));
+        Store to = stores.get(shardOf(args.get(2)));
+        Store.Popped p = from.pop(args.get(1), fromLeft, nowMs);
+        if (p.wrongType()) {
+            return new Reply.ErrorReply(Store.WRONGTYPE);
+        }
+        if (p.element() == null) {
+            return new Reply.NullBulk();
+        }
+        if (!to.acceptsPush(args.get(2), nowMs)) {
+            from.pushOne(args.get(1), p.element(), fromLeft, nowMs);
+            return new Reply.ErrorReply(Store.WRONGTYPE);
+        }
+        to.pushOne(args.get(2), p.element(), toLeft, nowMs);
+        return new Reply.Bulk(p.element());
+    }
+
     SortedSet<Integer> shardsTouched(List<String> args) {
         TreeSet<Integer> out = new TreeSet<>();
         String name = Commands.name(args);
@@ -119,6 +173,11 @@ final class ShardedStores {
             }
             case "MSET" -> {
                 for (int i = 1; i < args.size(); i += 2) {
+                    out.add(shardOf(args.get(i)));
+                }
+            }
+            case "RENAME", "RENAMENX", "RPOPLPUSH", "LMOVE" -> {
+                for (int i = 1; i < Math.min(args.size(), 3); i++) {
                     out.add(shardOf(args.get(i)));
                 }
             }
@@ -153,6 +212,18 @@ final class ShardedStores {
         switch (name) {
             case "DBSIZE" -> {
                 return dbsize();
+            }
+            case "RENAME", "RENAMENX" -> {
+                if (n == 3 && shardOf(args.get(1)) != shardOf(args.get(2))) {
+                    return renameAcross(args.get(1), args.get(2), name.equals("RENAMENX"), nowMs);
+                }
+                return stores.get(shardOf(n >= 2 ? args.get(1) : "")).execute(args, nowMs);
+            }
+            case "RPOPLPUSH", "LMOVE" -> {
+                if ((n == 3 || n == 5) && shardOf(args.get(1)) != shardOf(args.get(2))) {
+                    return listMoveAcross(args, nowMs);
+                }
+                return stores.get(shardOf(n >= 2 ? args.get(1) : "")).execute(args, nowMs);
             }
             case "KEYS" -> {
                 return n != 2 ? stores.get(0).execute(args, nowMs) : keys(args.get(1), connShard, nowMs);

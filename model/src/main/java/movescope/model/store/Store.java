@@ -128,10 +128,26 @@ public final class Store {
     public List<List<String>> serializeSlice(String prefix, long nowMs) {
         List<List<String>> frames = new ArrayList<>();
         for (String k : collectKeys(null, nowMs)) {
-            if (!k.startsWith(prefix)) {
-                continue;
+            if (k.startsWith(prefix)) {
+                frames.addAll(framesOfKey(k, nowMs));
             }
-            Value v = data.get(k);
+        }
+        return List.copyOf(frames);
+    }
+
+    /**
+     * The rebuild frames of one live key (the forms of {@link #serializeSlice}), empty when it is absent. kevy's
+     * cross-shard RENAME logs its destination this way ({@code log_value_placed}, exec_mutated.rs:65-85, through
+     * the AOF rewriter's {@code value_as_v1_frames}, which may split a big collection into several frames: the
+     * model writes one).
+     */
+    public List<List<String>> framesOfKey(String k, long nowMs) {
+        List<List<String>> frames = new ArrayList<>();
+        {
+            Value v = live(k, nowMs);
+            if (v == null) {
+                return List.of();
+            }
             List<String> f = new ArrayList<>();
             if (v instanceof Value.Str s) {
                 f.addAll(List.of("SET", k, s.value()));
@@ -173,6 +189,113 @@ public final class Store {
         return List.copyOf(frames);
     }
 
+    // ---- list moves and renames (the runtime ops of exec_listmove.rs / exec_rename.rs) ----
+
+    /** The element a pop took ({@code null}: none), or a wrong type at the key. */
+    public record Popped(String element, boolean wrongType) {}
+
+    /** LPOP/RPOP of one element; an emptied list is removed. */
+    public Popped pop(String key, boolean left, long nowMs) {
+        Value v = live(key, nowMs);
+        if (v == null) {
+            return new Popped(null, false);
+        }
+        if (!(v instanceof Value.ListVal l)) {
+            return new Popped(null, true);
+        }
+        List<String> list = new ArrayList<>(l.elements());
+        String e = left ? list.remove(0) : list.remove(list.size() - 1);
+        if (list.isEmpty()) {
+            remove(key);
+        } else {
+            put(key, new Value.ListVal(list));
+        }
+        return new Popped(e, false);
+    }
+
+    /** Whether {@code key} can take a pushed element (absent, or a list). */
+    public boolean acceptsPush(String key, long nowMs) {
+        Value v = live(key, nowMs);
+        return v == null || v instanceof Value.ListVal;
+    }
+
+    /** Pushes one element on the left or right end of the list at {@code key} (which {@link #acceptsPush}). */
+    public void pushOne(String key, String element, boolean left, long nowMs) {
+        Value v = live(key, nowMs);
+        List<String> list = v == null ? new ArrayList<>() : new ArrayList<>(((Value.ListVal) v).elements());
+        if (left) {
+            list.add(0, element);
+        } else {
+            list.add(element);
+        }
+        put(key, new Value.ListVal(list));
+    }
+
+    /** A value taken out of the store with its deadline (RENAME's take). */
+    public record Taken(Value value, Long deadline) {}
+
+    /** Removes {@code key} and returns what it held, or null when it is absent. */
+    public Taken take(String key, long nowMs) {
+        Value v = live(key, nowMs);
+        if (v == null) {
+            return null;
+        }
+        Taken t = new Taken(v, deadlines.get(key));
+        remove(key);
+        return t;
+    }
+
+    /** Places a taken value at {@code key}, replacing what was there (RENAME's put). */
+    public void place(String key, Taken t) {
+        remove(key);
+        put(key, t.value());
+        if (t.deadline() != null) {
+            deadlines.put(key, t.deadline());
+        }
+    }
+
+    /** Whether {@code key} is live. */
+    public boolean exists(String key, long nowMs) {
+        return live(key, nowMs) != null;
+    }
+
+    /** LMOVE/RPOPLPUSH within this shard: one atomic op (exec_op.rs:283-298). */
+    private Reply listMove(String src, String dst, boolean fromLeft, boolean toLeft, long nowMs) {
+        Value sv = live(src, nowMs);
+        if (sv != null && !(sv instanceof Value.ListVal)) {
+            return wrongType();
+        }
+        if (sv == null) {
+            return new Reply.NullBulk();
+        }
+        if (!acceptsPush(dst, nowMs)) {
+            return wrongType();
+        }
+        String e = pop(src, fromLeft, nowMs).element();
+        pushOne(dst, e, toLeft, nowMs);
+        return new Reply.Bulk(e);
+    }
+
+    /** RENAME/RENAMENX within this shard (exec_op.rs:245-271): {@code -ERR no such key}, {@code :0}, {@code :1}/{@code +OK}. */
+    private Reply rename(String src, String dst, boolean nx, long nowMs) {
+        if (!exists(src, nowMs)) {
+            return Reply.error("ERR no such key");
+        }
+        if (nx && exists(dst, nowMs)) {
+            return Reply.integer(0);
+        }
+        if (!src.equals(dst)) {
+            place(dst, take(src, nowMs));
+        }
+        return nx ? Reply.integer(1) : Reply.ok();
+    }
+
+    /** LEFT (true) / RIGHT (false) of LMOVE, case-insensitive, or null for anything else. */
+    public static Boolean side(String word) {
+        String w = word.toUpperCase(Locale.ROOT);
+        return w.equals("LEFT") ? Boolean.TRUE : w.equals("RIGHT") ? Boolean.FALSE : null;
+    }
+
     /** Runs one command at virtual time {@code nowMs} against this shard alone. */
     public Reply execute(List<String> args, long nowMs) {
         if (args.isEmpty()) {
@@ -200,6 +323,27 @@ public final class Store {
             case "RPUSH":
             case "LPUSH":
                 return n < 3 ? arity(name) : push(args, name.equals("LPUSH"), nowMs);
+            case "LPOP":
+            case "RPOP": {
+                if (n != 2) {
+                    return arity(name);
+                }
+                Popped p = pop(args.get(1), name.equals("LPOP"), nowMs);
+                return p.wrongType() ? wrongType() : p.element() == null ? new Reply.NullBulk() : new Reply.Bulk(p.element());
+            }
+            case "RPOPLPUSH":
+                return n != 3 ? arity(name) : listMove(args.get(1), args.get(2), false, true, nowMs);
+            case "LMOVE": {
+                if (n != 5) {
+                    return arity(name);
+                }
+                Boolean from = side(args.get(3));
+                Boolean to = side(args.get(4));
+                return from == null || to == null ? Reply.error(SYNTAX) : listMove(args.get(1), args.get(2), from, to, nowMs);
+            }
+            case "RENAME":
+            case "RENAMENX":
+                return n != 3 ? arity(name) : rename(args.get(1), args.get(2), name.equals("RENAMENX"), nowMs);
             case "LRANGE":
                 return n != 4 ? arity(name) : lrange(args, nowMs);
             case "LLEN":
