@@ -2,7 +2,6 @@ package movescope.sim.cluster;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import movescope.sim.engine.EventQueue;
@@ -17,17 +16,6 @@ import movescope.sim.scenario.Scenario;
  * like any client's (an acknowledged write is one the invariants protect).
  */
 final class RawClients {
-    /** What the loops need from the world. */
-    interface Host {
-        long now();
-
-        void sendRequest(String from, String node, String conn, long reqId, List<String> args);
-
-        void ack(String conn, long reqId, String wire);
-
-        void forget(String conn, long reqId);
-    }
-
     /** The tally of a request that got no reply within the client's timeout. */
     static final String TIMEOUT = "(timeout)";
 
@@ -47,11 +35,12 @@ final class RawClients {
     }
 
     private final EventQueue<Events> agenda;
-    private final Host host;
+    private final Clients.Host host;
     /** In file order; looked up by id. */
     private final LinkedHashMap<String, State> states = new LinkedHashMap<>();
 
-    RawClients(Scenario sc, EventQueue<Events> agenda, Host host) {
+    /** {@code host}: the world as the library clients see it (time, sends, the history's acks); only a part is used. */
+    RawClients(Scenario sc, EventQueue<Events> agenda, Clients.Host host) {
         this.agenda = agenda;
         this.host = host;
         for (ClientSpec c : sc.clients()) {

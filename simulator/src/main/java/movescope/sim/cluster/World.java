@@ -182,28 +182,9 @@ public final class World implements WorldView {
         this.checker = new Checker(Checker.standard(enabled));
         this.feed = new TraceFeed(this, new FeedHost(), trace, traceHeartbeats, checker, history, shipments, moveEnds,
                 topology, heartbeats, arrivedWrites, probe, nodeIds);
-        this.clients = new Clients(scenario, root, addrToNode, agenda, new ClientHost());
-        this.rawClients = new RawClients(scenario, agenda, new RawClients.Host() {
-            @Override
-            public long now() {
-                return now;
-            }
-
-            @Override
-            public void sendRequest(String from, String node, String conn, long reqId, List<String> args) {
-                World.this.sendRequest(from, node, conn, reqId, args);
-            }
-
-            @Override
-            public void ack(String conn, long reqId, String wire) {
-                World.this.ack(conn, reqId, wire);
-            }
-
-            @Override
-            public void forget(String conn, long reqId) {
-                history.forget(conn, reqId);
-            }
-        });
+        ClientHost clientHost = new ClientHost();
+        this.clients = new Clients(scenario, root, addrToNode, agenda, clientHost);
+        this.rawClients = new RawClients(scenario, agenda, clientHost);
         this.ingest = new IngestLinks(agenda, addrToNode, scenario.cluster().sendBufferBytes(), new LinkHost(),
                 scenario.cluster().scriptedPeers());
         this.chaos = new Chaos(scenario, root.fork("chaos"), net, trace, nodeIds, new ChaosHost());
