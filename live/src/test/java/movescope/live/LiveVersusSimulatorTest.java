@@ -74,19 +74,13 @@ class LiveVersusSimulatorTest {
     Stream<DynamicTest> liveRepliesEqualTheSimulatorsPrediction() throws Exception {
         return files().stream().map(f -> DynamicTest.dynamicTest(repo().relativize(f).toString(), () -> {
             Scenario sc = ScenarioLoader.load(f);
-            // `serve` carries heartbeats but not yet the election plane's messages (Effect.ElectSend /
-            // Input.ElectDeliver): a scenario that runs the plane would be judged against a serve that cannot
-            // elect. Such scenarios are reported as not run, never passed (docs/live.md, "Not yet served").
-            boolean plane = sc.cluster().nodes().stream().anyMatch(n -> sc.cluster().configOf(n.id()).electionPlane());
-            org.junit.jupiter.api.Assumptions.assumeFalse(plane,
-                    "not run live: the election plane is not served yet (" + repo().relativize(f) + ")");
-            // Nor does `serve` have scripted peers or write legacy two-field peers tokens (its nodes listen on
+            // `serve` has no scripted peers and does not write legacy two-field peers tokens (its nodes listen on
             // ephemeral ports, and a legacy token's address is the elect port, which live does not translate).
             org.junit.jupiter.api.Assumptions.assumeFalse(!sc.cluster().scriptedPeers().isEmpty(),
                     "not run live: scripted peers are not served yet (" + repo().relativize(f) + ")");
             org.junit.jupiter.api.Assumptions.assumeFalse(sc.cluster().nodes().stream().anyMatch(n -> n.legacyPeerToken()),
                     "not run live: legacy peers tokens are not served yet (" + repo().relativize(f) + ")");
-            try (ClusterServer server = new ClusterServer(sc, ServeOptions.ephemeral())) {
+            try (ClusterServer server = new ClusterServer(sc, ServeOptions.ephemeral().heldClock())) {
                 server.start();
                 LiveCluster cluster = LiveCluster.of(sc, server.liveCluster());
                 assertTrue(cluster.allLoopback());

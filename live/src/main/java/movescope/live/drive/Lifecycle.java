@@ -22,6 +22,13 @@ public interface Lifecycle {
     /** The next {@code count} INGEST-reply waits of {@code node} fail with EINTR. */
     void eintr(String node, int count) throws IOException;
 
+    /**
+     * The run's time 0 begins (after the {@code data} preload, before the first step): a cluster whose clock
+     * waits for it ({@code movescope serve} with a held clock) starts it now. Default: nothing to do.
+     */
+    default void runStarts() throws IOException {
+    }
+
     /** The action is not available through this adapter. */
     final class Unsupported extends IOException {
         public Unsupported(String what) {

@@ -74,6 +74,11 @@ public final class LiveDriver {
             notes.add("chaos: random faults are not driven live; only the scripted steps run");
         }
         preload(notes);
+        try {
+            lifecycle.runStarts();
+        } catch (IOException e) {
+            notes.add("the adapter could not be told that the run starts: " + e.getMessage());
+        }
         Recorder rec = new Recorder(System.nanoTime(), traceSink);
         Map<String, LiveClient> clients = new LinkedHashMap<>();
         Map<String, ExecutorService> clientThreads = new LinkedHashMap<>();

@@ -24,6 +24,12 @@ public final class ServeLifecycle implements Lifecycle {
         }
     }
 
+    /** {@code GO}: a serve started with a held clock starts it (a running clock is left alone). */
+    @Override
+    public void runStarts() throws IOException {
+        call("GO");
+    }
+
     @Override
     public void crash(String node) throws IOException {
         call("CRASH", node);

@@ -29,6 +29,8 @@ import movescope.model.protocol.ConfigException;
  *   PUSHCONFIG node node_id peers scopes shards [RESTART]
  *                                         +OK   (kevy's config strings; node_id "" = unset)
  *   EINTR node count                      +OK   (the next count INGEST-reply waits fail with EINTR)
+ *   GO                                    +OK   (start a held clock: served time 0 is now; no-op if running)
+ *   COUNTS                                ["electSent 12", ...] (the election ports' counters)
  *   SHUTDOWN                              +OK, then serve stops
  * </pre>
  */
@@ -94,6 +96,16 @@ final class ControlServer implements AutoCloseable {
             switch (cmd) {
                 case "PING":
                     return new RespValue.Simple("PONG");
+                case "GO":
+                    need(a, 1, "GO");
+                    cluster.startClock();
+                    return ok();
+                case "COUNTS": {
+                    need(a, 1, "COUNTS");
+                    List<RespValue> out = new ArrayList<>();
+                    cluster.counts().forEach((k, v) -> out.add(new RespValue.Bulk(k + " " + v)));
+                    return new RespValue.Array(out);
+                }
                 case "NODES":
                     return cluster.onLoop(() -> {
                         List<RespValue> out = new ArrayList<>();
@@ -153,7 +165,7 @@ final class ControlServer implements AutoCloseable {
                 }
                 default:
                     return new RespValue.Error("ERR unknown control command '" + a.get(0)
-                            + "' (PING, NODES, CRASH, RESTART, SNAPSHOT, PUSHCONFIG, EINTR, SHUTDOWN)");
+                            + "' (PING, NODES, CRASH, RESTART, SNAPSHOT, PUSHCONFIG, EINTR, GO, COUNTS, SHUTDOWN)");
             }
         } catch (Usage u) {
             return usage(u.getMessage());

@@ -30,6 +30,7 @@ final class NodeRuntime {
     private final long frameCostUs;
     private final long commitWindowMs;
     private final BiConsumer<String, NodeAction.Trace> tracer;
+    private final BiConsumer<String, NodeAction.ElectSend> electOut;
     private final Map<String, ClientConn> conns = new LinkedHashMap<>();
     private final Map<String, ShipLink> ships = new LinkedHashMap<>();
     private ServerSocket listener;
@@ -40,7 +41,8 @@ final class NodeRuntime {
     private boolean replaying;
 
     NodeRuntime(String id, ModelNode model, EventLoop loop, Journal journal, int clientPort, long frameCostUs,
-            long commitWindowMs, BiConsumer<String, NodeAction.Trace> tracer) {
+            long commitWindowMs, BiConsumer<String, NodeAction.Trace> tracer,
+            BiConsumer<String, NodeAction.ElectSend> electOut) {
         this.id = id;
         this.model = model;
         this.loop = loop;
@@ -49,6 +51,7 @@ final class NodeRuntime {
         this.frameCostUs = frameCostUs;
         this.commitWindowMs = commitWindowMs;
         this.tracer = tracer;
+        this.electOut = electOut;
     }
 
     String id() {
@@ -77,6 +80,14 @@ final class NodeRuntime {
         } finally {
             replaying = false;
         }
+    }
+
+    /**
+     * Loop thread, once, for a node not rebuilt from a journal: what its boot at construction asked for
+     * (the election plane's first tick), as the simulator schedules it at time 0.
+     */
+    void startServing() {
+        perform(model.startActions(), false);
     }
 
     /** Loop thread: feed one input, journal it, perform its effects. */
@@ -134,6 +145,8 @@ final class NodeRuntime {
                 if (l != null) {
                     l.send(s.args());
                 }
+            } else if (a instanceof NodeAction.ElectSend e) {
+                electOut.accept(id, e);
             } else if (a instanceof NodeAction.SetTimer t) {
                 long delay = t.timerId().endsWith("/commit") && t.delayMs() == 0 ? commitWindowMs : t.delayMs();
                 loop.setTimer(id, t.timerId(), delay);
