@@ -17,6 +17,7 @@ import movescope.live.serve.ClusterServer;
 import movescope.live.serve.ServeOptions;
 import movescope.sim.scenario.Scenario;
 import movescope.sim.scenario.ScenarioLoader;
+import movescope.sim.scenario.Step;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -72,7 +73,9 @@ class LiveVersusSimulatorTest {
 
     @TestFactory
     Stream<DynamicTest> liveRepliesEqualTheSimulatorsPrediction() throws Exception {
-        return files().stream().map(f -> DynamicTest.dynamicTest(repo().relativize(f).toString(), () -> {
+        // -Dmovescope.live.only=<substring> runs only the files whose path contains it (for working on one).
+        String only = System.getProperty("movescope.live.only", "");
+        return files().stream().filter(f -> f.toString().contains(only)).map(f -> DynamicTest.dynamicTest(repo().relativize(f).toString(), () -> {
             Scenario sc = ScenarioLoader.load(f);
             // `serve` has no scripted peers and does not write legacy two-field peers tokens (its nodes listen on
             // ephemeral ports, and a legacy token's address is the elect port, which live does not translate).
@@ -80,6 +83,12 @@ class LiveVersusSimulatorTest {
                     "not run live: scripted peers are not served yet (" + repo().relativize(f) + ")");
             org.junit.jupiter.api.Assumptions.assumeFalse(sc.cluster().nodes().stream().anyMatch(n -> n.legacyPeerToken()),
                     "not run live: legacy peers tokens are not served yet (" + repo().relativize(f) + ")");
+            // Message rules (drop, duplicate, delay with a count) pick messages by the simulated run's exact
+            // millisecond (election-two-primaries-one-epoch drops "the next election message" at 14876 ms, the
+            // ANNOUNCE of that seed's run); on a real clock which message is next is a race, so such a
+            // scenario tells nothing live. Partitions and heals are served (docs/live.md).
+            org.junit.jupiter.api.Assumptions.assumeFalse(sc.steps().stream().anyMatch(st -> st instanceof Step.NetRuleStep),
+                    "not run live: message rules (drop, duplicate, delay) are not served (" + repo().relativize(f) + ")");
             try (ClusterServer server = new ClusterServer(sc, ServeOptions.ephemeral().heldClock())) {
                 server.start();
                 LiveCluster cluster = LiveCluster.of(sc, server.liveCluster());

@@ -29,6 +29,19 @@ public interface Lifecycle {
     default void runStarts() throws IOException {
     }
 
+    /**
+     * Cut the links from every endpoint of {@code from} to every endpoint of {@code to} (both ways unless
+     * {@code oneWay}). Default: not available (the step is skipped with a note).
+     */
+    default void partition(java.util.List<String> from, java.util.List<String> to, boolean oneWay) throws IOException {
+        throw new Unsupported("network fault 'partition' needs more than the lifecycle adapter: skipped");
+    }
+
+    /** Remove every partition. Default: not available. */
+    default void heal() throws IOException {
+        throw new Unsupported("network fault 'heal' needs more than the lifecycle adapter: skipped");
+    }
+
     /** The action is not available through this adapter. */
     final class Unsupported extends IOException {
         public Unsupported(String what) {

@@ -56,6 +56,15 @@ public final class ClusterServer implements AutoCloseable {
     private final Map<String, DatagramSocket> electSockets = new LinkedHashMap<>();
     private final Map<String, Long> lastJournaledHeartbeat = new HashMap<>();
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    /** Loop thread only: the partitions in force ({@code PARTITION}; {@code HEAL} clears them). */
+    private final List<Cut> cuts = new ArrayList<>();
+
+    /** Links from every node of {@code from} to every node of {@code to} are cut (both ways unless oneWay). */
+    record Cut(java.util.Set<String> from, java.util.Set<String> to, boolean oneWay) {
+        boolean cuts(String src, String dst) {
+            return (from.contains(src) && to.contains(dst)) || (!oneWay && from.contains(dst) && to.contains(src));
+        }
+    }
     private final List<Journal> journals = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private EventLoop loop;
@@ -135,7 +144,7 @@ public final class ClusterServer implements AutoCloseable {
             Journal j = opts.dataDir().isPresent() ? Journal.open(journalPath(n.id())) : Journal.none();
             journals.add(j);
             NodeRuntime rt = new NodeRuntime(n.id(), model, loop, j, n.clientPort(), c.sliceFrameCostUs(),
-                    c.commitWindowMs(), this::onTrace, this::electSend);
+                    c.commitWindowMs(), this::onTrace, this::electSend, this::isCut);
             try {
                 rt.replay(previous.get(n.id()));
             } catch (ConfigException e) {
@@ -203,6 +212,10 @@ public final class ClusterServer implements AutoCloseable {
                 if (p.id().equals(rt.id())) {
                     continue;
                 }
+                if (isCut(rt.id(), p.id())) {
+                    count("heartbeatsCut");
+                    continue;
+                }
                 try {
                     udp.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(p.host(), p.electPort())));
                 } catch (IOException | IllegalArgumentException e) {
@@ -219,6 +232,10 @@ public final class ClusterServer implements AutoCloseable {
      * a pushed config may name others): anything else is counted as unroutable and dropped.
      */
     private void electSend(String from, NodeAction.ElectSend s) {
+        if (isCut(from, s.to())) {
+            count("electCut");
+            return;
+        }
         InetSocketAddress to = loopbackAddr(s.addr());
         if (to == null) {
             count("electUnroutable");
@@ -276,6 +293,28 @@ public final class ClusterServer implements AutoCloseable {
         SortedMap<String, Long> out = new TreeMap<>();
         counts.forEach((k, v) -> out.put(k, v.get()));
         return out;
+    }
+
+    /** Loop thread: whether messages from node {@code src} to node {@code dst} are cut now. */
+    boolean isCut(String src, String dst) {
+        for (Cut c : cuts) {
+            if (c.cuts(src, dst)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Loop thread: a partition between nodes from now on (control {@code PARTITION}). */
+    void partition(java.util.Set<String> from, java.util.Set<String> to, boolean oneWay) {
+        cuts.add(new Cut(java.util.Set.copyOf(from), java.util.Set.copyOf(to), oneWay));
+    }
+
+    /** Loop thread: every partition is removed (control {@code HEAL}); how many there were. */
+    int heal() {
+        int n = cuts.size();
+        cuts.clear();
+        return n;
     }
 
     /** Starts a held clock ({@link ServeOptions#holdClock()}); a no-op when it runs already. */

@@ -31,6 +31,7 @@ final class NodeRuntime {
     private final long commitWindowMs;
     private final BiConsumer<String, NodeAction.Trace> tracer;
     private final BiConsumer<String, NodeAction.ElectSend> electOut;
+    private final java.util.function.BiPredicate<String, String> cut;
     private final Map<String, ClientConn> conns = new LinkedHashMap<>();
     private final Map<String, ShipLink> ships = new LinkedHashMap<>();
     private ServerSocket listener;
@@ -42,7 +43,7 @@ final class NodeRuntime {
 
     NodeRuntime(String id, ModelNode model, EventLoop loop, Journal journal, int clientPort, long frameCostUs,
             long commitWindowMs, BiConsumer<String, NodeAction.Trace> tracer,
-            BiConsumer<String, NodeAction.ElectSend> electOut) {
+            BiConsumer<String, NodeAction.ElectSend> electOut, java.util.function.BiPredicate<String, String> cut) {
         this.id = id;
         this.model = model;
         this.loop = loop;
@@ -52,6 +53,7 @@ final class NodeRuntime {
         this.commitWindowMs = commitWindowMs;
         this.tracer = tracer;
         this.electOut = electOut;
+        this.cut = cut;
     }
 
     String id() {
@@ -211,6 +213,11 @@ final class NodeRuntime {
                     step(new NodeInput.ConnectResult(loop.nowMs(), c.moveId(), false, null));
                 }
             });
+            return;
+        }
+        if (cut.test(id, c.targetId())) {
+            // A partition between source and target: the connect is never answered (kevy's connect waits
+            // out its timeout); the model's own connect timer decides, as in the simulator.
             return;
         }
         link.start(host, port, c.timeoutMs(), eintr);
