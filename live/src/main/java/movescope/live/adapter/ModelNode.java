@@ -33,6 +33,15 @@ public final class ModelNode {
     }
 
     public List<NodeAction> step(NodeInput in) throws ConfigException {
+        if (in instanceof NodeInput.PushConfig p) {
+            // The pushed strings are node_id, peers, scopes, shards; the rest of the config file
+            // ([cluster] enabled, the election and replication settings) stays what it is, as in the
+            // simulator's ConfigPush.
+            NodeConfig cur = node.durable().config();
+            NodeConfig next = NodeConfig.parse(p.nodeId(), p.peers(), p.scopes(), p.shards())
+                    .withClusterEnabled(cur.clusterEnabled()).withElection(cur.election());
+            return convert(node.step(new Input.PushConfig(next)));
+        }
         return convert(node.step(toModel(in)));
     }
 
