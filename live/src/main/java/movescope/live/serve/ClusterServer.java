@@ -423,7 +423,13 @@ public final class ClusterServer implements AutoCloseable {
     /** The {@code --cluster} value that points {@code movescope live} at this server. */
     public String clusterSpec() {
         StringBuilder sb = new StringBuilder();
-        clientAddrs().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        for (NodeSpec n : liveCluster.nodes()) {
+            sb.append(sb.length() == 0 ? "" : ",").append(n.id()).append('=').append(n.clientAddr());
+            // The elect port only when live could not work it out as client port + --elect-offset.
+            if (n.electPort() != n.clientPort() + opts.electOffset()) {
+                sb.append('/').append(n.electPort());
+            }
+        }
         return sb.toString();
     }
 
