@@ -17,6 +17,7 @@ import movescope.live.serve.ClusterServer;
 import movescope.live.serve.ServeOptions;
 import movescope.sim.scenario.Scenario;
 import movescope.sim.scenario.ScenarioLoader;
+import movescope.sim.scenario.Step;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -72,15 +73,11 @@ class LiveVersusSimulatorTest {
 
     @TestFactory
     Stream<DynamicTest> liveRepliesEqualTheSimulatorsPrediction() throws Exception {
-        return files().stream().map(f -> DynamicTest.dynamicTest(repo().relativize(f).toString(), () -> {
+        // -Dmovescope.live.only=<substring> runs only the files whose path contains it (for working on one).
+        String only = System.getProperty("movescope.live.only", "");
+        return files().stream().filter(f -> f.toString().contains(only)).map(f -> DynamicTest.dynamicTest(repo().relativize(f).toString(), () -> {
             Scenario sc = ScenarioLoader.load(f);
-            // `serve` carries heartbeats but not yet the election plane's messages (Effect.ElectSend /
-            // Input.ElectDeliver): a scenario that runs the plane would be judged against a serve that cannot
-            // elect. Such scenarios are reported as not run, never passed (docs/live.md, "Not yet served").
-            boolean plane = sc.cluster().nodes().stream().anyMatch(n -> sc.cluster().configOf(n.id()).electionPlane());
-            org.junit.jupiter.api.Assumptions.assumeFalse(plane,
-                    "not run live: the election plane is not served yet (" + repo().relativize(f) + ")");
-            // Nor does `serve` have scripted peers or write legacy two-field peers tokens (its nodes listen on
+            // `serve` has no scripted peers and does not write legacy two-field peers tokens (its nodes listen on
             // ephemeral ports, and a legacy token's address is the elect port, which live does not translate).
             org.junit.jupiter.api.Assumptions.assumeFalse(!sc.cluster().scriptedPeers().isEmpty(),
                     "not run live: scripted peers are not served yet (" + repo().relativize(f) + ")");
@@ -91,7 +88,13 @@ class LiveVersusSimulatorTest {
                     "not run live: raw clients are not driven live yet (" + repo().relativize(f) + ")");
             org.junit.jupiter.api.Assumptions.assumeFalse(sc.faults().eintrPerMove() > 0,
                     "not run live: an idle shard's EINTR cannot be caused from outside (" + repo().relativize(f) + ")");
-            try (ClusterServer server = new ClusterServer(sc, ServeOptions.ephemeral())) {
+            // Message rules (drop, duplicate, delay with a count) pick messages by the simulated run's exact
+            // millisecond (election-two-primaries-one-epoch drops "the next election message" at 14876 ms, the
+            // ANNOUNCE of that seed's run); on a real clock which message is next is a race, so such a
+            // scenario tells nothing live. Partitions and heals are served (docs/live.md).
+            org.junit.jupiter.api.Assumptions.assumeFalse(sc.steps().stream().anyMatch(st -> st instanceof Step.NetRuleStep),
+                    "not run live: message rules (drop, duplicate, delay) are not served (" + repo().relativize(f) + ")");
+            try (ClusterServer server = new ClusterServer(sc, ServeOptions.ephemeral().heldClock())) {
                 server.start();
                 LiveCluster cluster = LiveCluster.of(sc, server.liveCluster());
                 assertTrue(cluster.allLoopback());

@@ -97,7 +97,7 @@ public final class LiveCommand implements Callable<Integer> {
             LiveCluster cluster;
             Lifecycle lifecycle;
             if (serve) {
-                server = new ClusterServer(sc, ServeOptions.ephemeral());
+                server = new ClusterServer(sc, ServeOptions.ephemeral().heldClock());
                 server.start();
                 cluster = LiveCluster.of(sc, server.liveCluster());
                 lifecycle = new ServeLifecycle("127.0.0.1:" + server.controlPort());

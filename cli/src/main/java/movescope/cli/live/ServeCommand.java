@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code movescope serve <scenario.json> [--base-port N] [--control-port N] [--data-dir DIR] [--trace FILE]}. */
+/** {@code movescope serve <scenario.json> [--base-port N] [--control-port N] [--data-dir DIR] [--trace FILE] [--hold-clock]}. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Serve a scenario's cluster: every node a RESP2 server on 127.0.0.1 running",
             "the model with a real clock (docs/live.md). Node i (in the scenario's order)",
-            "listens on base-port + i, heartbeats on that + elect-offset (UDP); the control",
-            "port takes CRASH/RESTART/SNAPSHOT/PUSHCONFIG/EINTR/SHUTDOWN. Ctrl-C stops it."},
+            "listens on base-port + i, heartbeats and election messages on that +",
+            "elect-offset (UDP); the control port takes CRASH/RESTART/SNAPSHOT/PUSHCONFIG/",
+            "EINTR/PARTITION/HEAL/GO/COUNTS/SHUTDOWN. Ctrl-C stops it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly", "2:bad input or usage, or a port is taken", "3:internal error"})
 public final class ServeCommand implements Callable<Integer> {
@@ -48,6 +49,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the model's trace (NDJSON) of the served run here.")
     Path trace;
 
+    @Option(names = "--hold-clock",
+            description = "Hold the served clock at 0 until the control command GO (movescope live sends it at its steps' time 0).")
+    boolean holdClock;
+
     public ServeCommand(Console console) {
         this.console = console;
     }
@@ -63,7 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT.code();
         }
         ServeOptions opts = new ServeOptions(basePort, electOffset, controlPort,
-                Optional.ofNullable(dataDir).map(console::resolve), Optional.ofNullable(trace).map(console::resolve));
+                Optional.ofNullable(dataDir).map(console::resolve), Optional.ofNullable(trace).map(console::resolve),
+                holdClock);
         ClusterServer server = new ClusterServer(sc.get(), opts);
         try {
             server.start();

@@ -11,6 +11,9 @@ public sealed interface NodeAction {
 
     record SendIngest(String moveId, String targetId, List<String> args) implements NodeAction {}
 
+    /** Send an election-plane message to peer {@code to} at {@code addr} ({@code host:elect_port} of its peers entry). */
+    record ElectSend(String to, String addr, ElectMsg message) implements NodeAction {}
+
     record SetTimer(String timerId, long delayMs) implements NodeAction {}
 
     record CancelTimer(String timerId) implements NodeAction {}

@@ -27,6 +27,13 @@ public sealed interface NodeInput {
 
     record Heartbeat(long nowMs, String peerId) implements NodeInput {}
 
+    /** An election-plane message reached this node's election listener. */
+    record ElectDeliver(long nowMs, ElectMsg message) implements NodeInput {
+        public ElectDeliver {
+            java.util.Objects.requireNonNull(message, "message");
+        }
+    }
+
     record Crash() implements NodeInput {}
 
     record Restart(long nowMs) implements NodeInput {}

@@ -22,6 +22,26 @@ public interface Lifecycle {
     /** The next {@code count} INGEST-reply waits of {@code node} fail with EINTR. */
     void eintr(String node, int count) throws IOException;
 
+    /**
+     * The run's time 0 begins (after the {@code data} preload, before the first step): a cluster whose clock
+     * waits for it ({@code movescope serve} with a held clock) starts it now. Default: nothing to do.
+     */
+    default void runStarts() throws IOException {
+    }
+
+    /**
+     * Cut the links from every endpoint of {@code from} to every endpoint of {@code to} (both ways unless
+     * {@code oneWay}). Default: not available (the step is skipped with a note).
+     */
+    default void partition(java.util.List<String> from, java.util.List<String> to, boolean oneWay) throws IOException {
+        throw new Unsupported("network fault 'partition' needs more than the lifecycle adapter: skipped");
+    }
+
+    /** Remove every partition. Default: not available. */
+    default void heal() throws IOException {
+        throw new Unsupported("network fault 'heal' needs more than the lifecycle adapter: skipped");
+    }
+
     /** The action is not available through this adapter. */
     final class Unsupported extends IOException {
         public Unsupported(String what) {

@@ -36,6 +36,15 @@ public final class LiveCluster {
                     n.scopes(), n.shards()));
         }
         this.live = sc.cluster().withNodes(nodes);
+        // ROLE on a follower names its primary's peers host and elect port as two elements
+        // (["slave", "127.0.0.1", :7201, ...]): those go back to the scenario's host and elect port too.
+        for (NodeSpec n : sc.cluster().nodes()) {
+            String a = addrs.get(n.id());
+            String host = a.substring(0, a.lastIndexOf(':'));
+            rewrites.add(Map.entry(
+                    Pattern.compile("\"" + Pattern.quote(host) + "\", :" + elect.get(n.id()) + "(?!\\d)"),
+                    Matcher.quoteReplacement("\"" + n.host() + "\", :" + n.electPort())));
+        }
         // Longest address first, and never inside a longer number: 127.0.0.1:7001 must not match in :70012.
         liveAddr.entrySet().stream()
                 .sorted((x, y) -> Integer.compare(y.getValue().length(), x.getValue().length()))

@@ -74,6 +74,11 @@ public final class LiveDriver {
             notes.add("chaos: random faults are not driven live; only the scripted steps run");
         }
         preload(notes);
+        try {
+            lifecycle.runStarts();
+        } catch (IOException e) {
+            notes.add("the adapter could not be told that the run starts: " + e.getMessage());
+        }
         Recorder rec = new Recorder(System.nanoTime(), traceSink);
         Map<String, LiveClient> clients = new LinkedHashMap<>();
         Map<String, ExecutorService> clientThreads = new LinkedHashMap<>();
@@ -234,6 +239,16 @@ public final class LiveDriver {
             } else if (s instanceof Step.EintrStep e) {
                 node = e.node();
                 lifecycle.eintr(node, e.count());
+            } else if (s instanceof Step.PartitionStep p) {
+                for (String end : p.from()) {
+                    checkNode(end);
+                }
+                for (String end : p.to()) {
+                    checkNode(end);
+                }
+                lifecycle.partition(p.from(), p.to(), p.oneWay());
+            } else if (s instanceof Step.HealStep) {
+                lifecycle.heal();
             } else {
                 String note = "network fault '" + s.doName() + "' needs more than the lifecycle adapter: skipped";
                 rec.step(i, s.doName(), null, "skipped", note);
@@ -247,6 +262,14 @@ public final class LiveDriver {
         } catch (IOException e) {
             rec.step(i, s.doName(), node, "error", e.getMessage());
             return new StepRun(i, s, Optional.empty(), rec.nowMs(), -1, Optional.empty(), "error", e.getMessage());
+        }
+    }
+
+    /** A partition endpoint that is no node (a client) cannot be cut by an adapter. */
+    private void checkNode(String end) throws Lifecycle.Unsupported {
+        if (!cluster.nodeIds().contains(end)) {
+            throw new Lifecycle.Unsupported("partition endpoint '" + end
+                    + "' is not a node: links to clients are not cut live: skipped");
         }
     }
 

@@ -24,6 +24,30 @@ public final class ServeLifecycle implements Lifecycle {
         }
     }
 
+    /** {@code GO}: a serve started with a held clock starts it (a running clock is left alone). */
+    @Override
+    public void runStarts() throws IOException {
+        call("GO");
+    }
+
+    /**
+     * {@code PARTITION}: serve cuts what goes between its nodes — the election ports' datagrams (heartbeats,
+     * kevy-elect messages) and ship connects — so a partition that names a client is not served.
+     */
+    @Override
+    public void partition(List<String> from, List<String> to, boolean oneWay) throws IOException {
+        if (oneWay) {
+            call("PARTITION", String.join(",", from), String.join(",", to), "ONEWAY");
+        } else {
+            call("PARTITION", String.join(",", from), String.join(",", to));
+        }
+    }
+
+    @Override
+    public void heal() throws IOException {
+        call("HEAL");
+    }
+
     @Override
     public void crash(String node) throws IOException {
         call("CRASH", node);

@@ -29,6 +29,10 @@ import movescope.model.protocol.ConfigException;
  *   PUSHCONFIG node node_id peers scopes shards [RESTART]
  *                                         +OK   (kevy's config strings; node_id "" = unset)
  *   EINTR node count                      +OK   (the next count INGEST-reply waits fail with EINTR)
+ *   PARTITION from,... to,... [ONEWAY]    +OK   (cut node-to-node messages: election ports, new ship connects)
+ *   HEAL                                  +OK   (remove every partition)
+ *   GO                                    +OK   (start a held clock: served time 0 is now; no-op if running)
+ *   COUNTS                                ["electSent 12", ...] (the election ports' counters)
  *   SHUTDOWN                              +OK, then serve stops
  * </pre>
  */
@@ -94,6 +98,33 @@ final class ControlServer implements AutoCloseable {
             switch (cmd) {
                 case "PING":
                     return new RespValue.Simple("PONG");
+                case "PARTITION": {
+                    if (a.size() != 3 && !(a.size() == 4 && a.get(3).equalsIgnoreCase("ONEWAY"))) {
+                        return usage("PARTITION from,... to,... [ONEWAY]");
+                    }
+                    return cluster.onLoop(() -> {
+                        java.util.Set<String> from = nodeSet(a.get(1));
+                        java.util.Set<String> to = nodeSet(a.get(2));
+                        cluster.partition(from, to, a.size() == 4);
+                        return ok();
+                    });
+                }
+                case "HEAL":
+                    need(a, 1, "HEAL");
+                    return cluster.onLoop(() -> {
+                        cluster.heal();
+                        return ok();
+                    });
+                case "GO":
+                    need(a, 1, "GO");
+                    cluster.startClock();
+                    return ok();
+                case "COUNTS": {
+                    need(a, 1, "COUNTS");
+                    List<RespValue> out = new ArrayList<>();
+                    cluster.counts().forEach((k, v) -> out.add(new RespValue.Bulk(k + " " + v)));
+                    return new RespValue.Array(out);
+                }
                 case "NODES":
                     return cluster.onLoop(() -> {
                         List<RespValue> out = new ArrayList<>();
@@ -153,7 +184,7 @@ final class ControlServer implements AutoCloseable {
                 }
                 default:
                     return new RespValue.Error("ERR unknown control command '" + a.get(0)
-                            + "' (PING, NODES, CRASH, RESTART, SNAPSHOT, PUSHCONFIG, EINTR, SHUTDOWN)");
+                            + "' (PING, NODES, CRASH, RESTART, SNAPSHOT, PUSHCONFIG, EINTR, PARTITION, HEAL, GO, COUNTS, SHUTDOWN)");
             }
         } catch (Usage u) {
             return usage(u.getMessage());
@@ -164,6 +195,20 @@ final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             return new RespValue.Error("ERR " + e.getMessage());
         }
+    }
+
+    /** Loop thread: comma-separated node ids, each a node of the cluster. */
+    private java.util.Set<String> nodeSet(String list) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String id : list.split(",")) {
+            if (!id.isEmpty()) {
+                out.add(cluster.node(id).id());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException("a partition side names no node");
+        }
+        return out;
     }
 
     private static final class Usage extends Exception {

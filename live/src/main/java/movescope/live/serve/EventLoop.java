@@ -21,7 +21,9 @@ public final class EventLoop implements AutoCloseable {
             ? Long.compare(a.atMs, b.atMs) : Long.compare(a.seq, b.seq));
     /** (node, timerId) → live token; a replaced or cancelled timer's queue entry is skipped when due. */
     private final Map<String, Long> liveTokens = new HashMap<>();
-    private final long startNanos = System.nanoTime();
+    private volatile long startNanos = System.nanoTime();
+    /** While held, the clock stands at {@code epochMs} (see {@link #EventLoop(long, boolean, Consumer)}). */
+    private volatile boolean held;
     private final long epochMs;
     private final Thread thread;
     private final Consumer<Throwable> onError;
@@ -35,6 +37,16 @@ public final class EventLoop implements AutoCloseable {
     }
 
     public EventLoop(long epochMs, Consumer<Throwable> onError) {
+        this(epochMs, false, onError);
+    }
+
+    /**
+     * {@code hold}: the clock stands at {@code epochMs} until {@link #startClock()}; what happens before (the
+     * boot, a driver's preload) happens at that one instant, as everything before the first step does in the
+     * simulator, and timers set meanwhile are due that many ms after the clock starts.
+     */
+    public EventLoop(long epochMs, boolean hold, Consumer<Throwable> onError) {
+        this.held = hold;
         this.epochMs = epochMs;
         this.onError = onError;
         this.thread = new Thread(this::run, "movescope-serve-loop");
@@ -47,7 +59,22 @@ public final class EventLoop implements AutoCloseable {
     }
 
     public long nowMs() {
+        if (held) {
+            return epochMs;
+        }
         return epochMs + (System.nanoTime() - startNanos) / 1_000_000L;
+    }
+
+    /** Starts a held clock (a no-op once it runs): time {@code epochMs} is now. Any thread. */
+    public synchronized void startClock() {
+        if (held) {
+            startNanos = System.nanoTime();
+            held = false;
+        }
+    }
+
+    public boolean clockHeld() {
+        return held;
     }
 
     public boolean onLoopThread() {

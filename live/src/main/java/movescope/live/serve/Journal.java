@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import movescope.live.adapter.NodeInput;
 
@@ -98,6 +99,8 @@ public final class Journal implements AutoCloseable {
             return c.nowMs();
         } else if (in instanceof NodeInput.Heartbeat c) {
             return c.nowMs();
+        } else if (in instanceof NodeInput.ElectDeliver c) {
+            return c.nowMs();
         } else if (in instanceof NodeInput.Restart c) {
             return c.nowMs();
         } else if (in instanceof NodeInput.Snapshot c) {
@@ -127,6 +130,10 @@ public final class Journal implements AutoCloseable {
             o.put("k", "timer").put("t", c.nowMs()).put("timer", c.timerId());
         } else if (in instanceof NodeInput.Heartbeat c) {
             o.put("k", "heartbeat").put("t", c.nowMs()).put("peer", c.peerId());
+        } else if (in instanceof NodeInput.ElectDeliver c) {
+            // The message as its datagram (docs/live.md "Election plane"), base64.
+            o.put("k", "elect").put("t", c.nowMs())
+                    .put("msg", Base64.getEncoder().encodeToString(ElectDatagram.encode(c.message())));
         } else if (in instanceof NodeInput.Crash) {
             o.put("k", "crash");
         } else if (in instanceof NodeInput.Restart c) {
@@ -156,6 +163,17 @@ public final class Journal implements AutoCloseable {
             case "peerError" -> new NodeInput.PeerError(t, o.path("move").asText(), o.path("reason").asText());
             case "timer" -> new NodeInput.Timer(t, o.path("timer").asText());
             case "heartbeat" -> new NodeInput.Heartbeat(t, o.path("peer").asText());
+            case "elect" -> {
+                byte[] d = Base64.getDecoder().decode(o.path("msg").asText());
+                try {
+                    if (ElectDatagram.decode(d, 0, d.length) instanceof ElectDatagram.Elect e) {
+                        yield new NodeInput.ElectDeliver(t, e.message());
+                    }
+                    throw new IOException("an elect entry that holds no election message");
+                } catch (ElectDatagram.Malformed m) {
+                    throw new IOException("elect entry: " + m.getMessage());
+                }
+            }
             case "crash" -> new NodeInput.Crash();
             case "restart" -> new NodeInput.Restart(t);
             case "pushConfig" -> new NodeInput.PushConfig(o.path("nodeId").asText(), o.path("peers").asText(),

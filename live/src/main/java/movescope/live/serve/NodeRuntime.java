@@ -30,6 +30,8 @@ final class NodeRuntime {
     private final long frameCostUs;
     private final long commitWindowMs;
     private final BiConsumer<String, NodeAction.Trace> tracer;
+    private final BiConsumer<String, NodeAction.ElectSend> electOut;
+    private final java.util.function.BiPredicate<String, String> cut;
     private final Map<String, ClientConn> conns = new LinkedHashMap<>();
     private final Map<String, ShipLink> ships = new LinkedHashMap<>();
     private ServerSocket listener;
@@ -40,7 +42,8 @@ final class NodeRuntime {
     private boolean replaying;
 
     NodeRuntime(String id, ModelNode model, EventLoop loop, Journal journal, int clientPort, long frameCostUs,
-            long commitWindowMs, BiConsumer<String, NodeAction.Trace> tracer) {
+            long commitWindowMs, BiConsumer<String, NodeAction.Trace> tracer,
+            BiConsumer<String, NodeAction.ElectSend> electOut, java.util.function.BiPredicate<String, String> cut) {
         this.id = id;
         this.model = model;
         this.loop = loop;
@@ -49,6 +52,8 @@ final class NodeRuntime {
         this.frameCostUs = frameCostUs;
         this.commitWindowMs = commitWindowMs;
         this.tracer = tracer;
+        this.electOut = electOut;
+        this.cut = cut;
     }
 
     String id() {
@@ -77,6 +82,14 @@ final class NodeRuntime {
         } finally {
             replaying = false;
         }
+    }
+
+    /**
+     * Loop thread, once, for a node not rebuilt from a journal: what its boot at construction asked for
+     * (the election plane's first tick), as the simulator schedules it at time 0.
+     */
+    void startServing() {
+        perform(model.startActions(), false);
     }
 
     /** Loop thread: feed one input, journal it, perform its effects. */
@@ -134,6 +147,8 @@ final class NodeRuntime {
                 if (l != null) {
                     l.send(s.args());
                 }
+            } else if (a instanceof NodeAction.ElectSend e) {
+                electOut.accept(id, e);
             } else if (a instanceof NodeAction.SetTimer t) {
                 long delay = t.timerId().endsWith("/commit") && t.delayMs() == 0 ? commitWindowMs : t.delayMs();
                 loop.setTimer(id, t.timerId(), delay);
@@ -198,6 +213,11 @@ final class NodeRuntime {
                     step(new NodeInput.ConnectResult(loop.nowMs(), c.moveId(), false, null));
                 }
             });
+            return;
+        }
+        if (cut.test(id, c.targetId())) {
+            // A partition between source and target: the connect is never answered (kevy's connect waits
+            // out its timeout); the model's own connect timer decides, as in the simulator.
             return;
         }
         link.start(host, port, c.timeoutMs(), eintr);
