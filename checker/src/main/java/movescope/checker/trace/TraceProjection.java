@@ -29,7 +29,7 @@ public final class TraceProjection {
      */
     public static final Set<String> NOT_TABLE = Set.of("Ship", "ShipRetry", "Ingest", "IngestRefused", "ClientRead",
             "PushConfig", "Snapshot", "Heartbeat", "Partition", "Heal", "Drop", "Duplicate", "Delay", "Elect",
-            "GateChange", "ScriptedPeer");
+            "GateChange", "ScriptedPeer", "RunEnd");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -126,7 +126,63 @@ public final class TraceProjection {
                 }
             }
         }
+        if (count > 0) {
+            sequence.end(count);
+        }
+        openWindows(lines, count);
         return new Projected(count, events, unchecked);
+    }
+
+    /**
+     * The seed layout's commit window closes in time (the simulator's {@code RunEnd} line gives its length,
+     * {@code commitWindowMs}): after a node's {@code CommitRemove} of a prefix at time t, its {@code CommitInsert}
+     * comes by t + window, unless the node crashes first. A numbered trace in which a line past that time — or
+     * the {@code RunEnd} of a run that went on to its end — finds the window still open lost a line; it is
+     * rejected at the first such line. (The table spec alone accepts a trace that stops inside the window; a
+     * run stopped by a violation may stop there.)
+     */
+    private static void openWindows(List<String> lines, int count) throws TraceFormatException {
+        if (count == 0) {
+            return;
+        }
+        JsonNode last;
+        try {
+            last = JSON.readTree(lines.get(count - 1));
+        } catch (JsonProcessingException e) {
+            return;
+        }
+        if (!"RunEnd".equals(last.path("action").asText()) || !last.path("commitWindowMs").canConvertToLong()) {
+            return; // not a simulator trace with its end line: nothing to measure the window by
+        }
+        long window = last.path("commitWindowMs").asLong();
+        boolean ranToEnd = !"violation".equals(last.path("reason").asText());
+        java.util.LinkedHashMap<String, Long> open = new java.util.LinkedHashMap<>();
+        for (int n = 1; n <= count; n++) {
+            JsonNode o;
+            try {
+                o = JSON.readTree(lines.get(n - 1));
+            } catch (JsonProcessingException e) {
+                continue;
+            }
+            String action = o.path("action").asText();
+            String node = o.path("node").asText();
+            long t = o.path("t").asLong();
+            boolean end = n == count;
+            for (var e : open.entrySet()) {
+                if (t > e.getValue() + window || (end && ranToEnd)) {
+                    throw new TraceFormatException(n, "the commit window opened by " + e.getKey().replace('\u0000', ' ')
+                            + "'s CommitRemove at " + e.getValue() + " ms is still open here (its CommitInsert was due by "
+                            + (e.getValue() + window) + " ms): a line is missing", true);
+                }
+            }
+            if (action.equals("CommitRemove")) {
+                open.put(node + '\u0000' + o.path("prefix").asText(), t);
+            } else if (action.equals("CommitInsert")) {
+                open.remove(node + '\u0000' + o.path("prefix").asText());
+            } else if (action.equals("Crash")) {
+                open.keySet().removeIf(k -> k.startsWith(node + '\u0000'));
+            }
+        }
     }
 
     private static String text(JsonNode o, String field, int line) throws TraceFormatException {
@@ -153,6 +209,7 @@ public final class TraceProjection {
      * without {@code seq} (hand-written ones) are projected as before.
      */
     private static final class Sequence {
+        private boolean runEnded;
         private boolean numbered;
         private long prevSeq;
         private long prevT = Long.MIN_VALUE;
@@ -182,8 +239,23 @@ public final class TraceProjection {
                 throw new TraceFormatException(line, "virtual time " + t.asLong() + " before the previous line's "
                         + prevT + ": lines out of order", true);
             }
+            if (runEnded) {
+                throw new TraceFormatException(line, "a line after RunEnd, which ends a run's trace", true);
+            }
+            runEnded = "RunEnd".equals(o.path("action").asText());
             prevSeq = seq.asLong();
             prevT = t.asLong();
+        }
+
+        /**
+         * A numbered trace ends with the simulator's {@code RunEnd} (a line after it is rejected above): one whose
+         * lines stop without it lost its last lines, and is rejected at the line after its last.
+         */
+        void end(int count) throws TraceFormatException {
+            if (numbered && !runEnded) {
+                throw new TraceFormatException(count + 1, "the trace stops without its RunEnd line: its last lines"
+                        + " are missing", true);
+            }
         }
     }
 

@@ -70,8 +70,8 @@ class TamperedTracesRejectedTest {
     /**
      * Any line removed or two neighbours swapped — the CommitInsert line included, which the table spec
      * cannot tell from a run that stopped inside the commit window — is rejected at the first line out of
-     * the simulator's sequence, before TLC runs. (A removed last line cannot be told from a shorter run:
-     * traces have no end marker.)
+     * the simulator's sequence, before TLC runs; a removed last line (the RunEnd) at the line after the trace's
+     * end.
      */
     @Test
     void everyRemovedOrSwappedLineIsRejectedAtItsLine() {
@@ -101,6 +101,12 @@ class TamperedTracesRejectedTest {
         }
         assertTrue(report.results().get(2 * commitInsert).reason().contains("missing, duplicated or out of order"),
                 report.results().get(2 * commitInsert).toString());
+        // The last line, the RunEnd, removed: rejected at the line after the trace's end.
+        List<String> noEnd = new ArrayList<>(lines.subList(0, lines.size() - 1));
+        TraceFormatException e = org.junit.jupiter.api.Assertions.assertThrows(TraceFormatException.class,
+                () -> TraceProjection.project(noEnd));
+        assertEquals(lines.size(), e.line(), e.getMessage());
+        assertTrue(e.tampered() && e.getMessage().contains("RunEnd"), e.getMessage());
     }
 
     @Test
@@ -213,5 +219,41 @@ class TamperedTracesRejectedTest {
         TraceFormatException e = org.junit.jupiter.api.Assertions.assertThrows(TraceFormatException.class,
                 () -> TraceProjection.project(l));
         assertEquals(s + 1, e.line());
+    }
+
+    /**
+     * The CommitInsert removed and every later line renumbered, so the sequence check cannot see the gap: the
+     * commit window (0 ms in this run, as the trace's RunEnd says) is still open at the next line of a later
+     * millisecond, which is rejected. With a RunEnd that says the run stopped at a violation, an open window at
+     * the end is a run cut short, and passes this check.
+     */
+    @Test
+    void aCommitInsertRemovedFromARenumberedTraceIsRejectedWhereTheWindowShouldHaveClosed() throws Exception {
+        List<String> l = new ArrayList<>(committed.lines());
+        int remove = first(l, action("CommitRemove"));
+        int insert = first(l, action("CommitInsert"));
+        l.remove(insert);
+        renumber(l);
+        java.util.regex.Pattern tField = java.util.regex.Pattern.compile("\"t\":([0-9]+)");
+        java.util.regex.Matcher rm = tField.matcher(l.get(remove));
+        assertTrue(rm.find());
+        long tRemove = Long.parseLong(rm.group(1));
+        int expected = -1;
+        for (int i = remove + 1; i < l.size(); i++) {
+            java.util.regex.Matcher m = tField.matcher(l.get(i));
+            if (m.find() && Long.parseLong(m.group(1)) > tRemove) {
+                expected = i + 1;
+                break;
+            }
+        }
+        TraceFormatException e = org.junit.jupiter.api.Assertions.assertThrows(TraceFormatException.class,
+                () -> TraceProjection.project(l));
+        assertEquals(expected, e.line(), e.getMessage());
+        assertTrue(e.tampered() && e.getMessage().contains("commit window"), e.getMessage());
+        // Cut the trace right after the CommitRemove and end it as a run stopped by a violation: accepted here.
+        List<String> cut = new ArrayList<>(l.subList(0, remove + 1));
+        cut.add("{\"action\":\"RunEnd\",\"commitWindowMs\":0,\"reason\":\"violation\",\"seq\":" + (remove + 2)
+                + ",\"t\":" + tRemove + "}");
+        TraceProjection.project(cut);
     }
 }

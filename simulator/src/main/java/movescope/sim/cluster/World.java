@@ -295,6 +295,10 @@ public final class World implements WorldView {
         if (violation == null && !outOfEvents) {
             now = sc.endMs();
         }
+        // The trace's last line says why the run ended, so a validator can tell a trace cut short by a
+        // violation (a seed-layout commit window may be left open) from one whose last lines were removed.
+        trace.add(now, "RunEnd", Fields.of("reason", violation != null ? "violation" : outOfEvents ? "maxEvents" : "endMs",
+                "commitWindowMs", sc.cluster().commitWindowMs()));
         return finish();
     }
 

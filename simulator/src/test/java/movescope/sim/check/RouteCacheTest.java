@@ -181,9 +181,9 @@ class RouteCacheTest {
                 42, Options.DEFAULT);
         assertEquals(28160, thousand.eventsProcessed());
         // Re-pinned with kevy's log rule (every single-key write verb logged, ClientWrite.logged) and
-        // kevy's ship-failure texts; the event counts are unchanged.
-        assertEquals(List.of("9908abc153de3f738c2986dd41bd139a12fa5b2504bc88d1b18d60e2b415c0a9", "f73794ecec1974af5f2890081a5182d085caa66b5b89268224b3dafbbe945426",
-                "f1bfa7b11e8d1bb211cfe90ab9108db550f843f19716dca5e04e0648960978f3"),
+        // kevy's ship-failure texts, then with the trace's closing RunEnd line; the event counts are unchanged.
+        assertEquals(List.of("98a91882aa121f9301f03422293ac9ba0b32c02140135f71dac84bef91547e8c", "f2af60e7863e0e822f020de879dd9c810cc8a92a0b4c8e13ad5c9651d0c2a7e9",
+                "182c638a44260cb567024e42e32f372b34f50b4a7d54955677702a0514c785c5"),
                 List.of(hundred.traceSha256(), allHeartbeats.traceSha256(), thousand.traceSha256()));
         // The audit on the same shape, smaller: DOWN views refreshed before routing and lapsing 5 s later.
         same("20 nodes, fallback heartbeats, audited", GeneratedScenarios.cluster(20, 1, 12, 10, 20,
