@@ -130,7 +130,10 @@ public final class TraceCheckCommand implements Callable<Integer> {
                 case ACCEPTED -> out.printf("accepted  %s (%s): %d lines, %d table events checked%n", r.name(), v,
                         r.lines(), r.eventsChecked());
                 case REJECTED -> {
-                    out.printf("REJECTED  %s (%s): line %d: %s%n", r.name(), v, r.failingLine(), r.reason());
+                    // A rejection found before TLC carries its line in the reason already: say it once.
+                    String why = r.reason().startsWith("line " + r.failingLine() + ": ")
+                            ? r.reason().substring(("line " + r.failingLine() + ": ").length()) : r.reason();
+                    out.printf("REJECTED  %s (%s): line %d: %s%n", r.name(), v, r.failingLine(), why);
                     out.printf("          %s%n", r.failingText());
                     code = code.worst(ExitCode.FAIL);
                 }
