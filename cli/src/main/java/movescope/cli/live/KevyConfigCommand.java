@@ -76,7 +76,7 @@ public final class KevyConfigCommand implements Callable<Integer> {
         Map<Path, String> files = new LinkedHashMap<>();
         for (NodeSpec n : cluster.liveSpec().nodes()) {
             files.put(dir.resolve(n.id() + ".toml"), KevyToml.render(cluster.liveSpec().configOf(n.id()), n.host(),
-                    n.clientPort(), n.electPort(), dir.resolve(n.id()).toAbsolutePath()));
+                    n.clientPort(), n.electPort(), dir.resolve(n.id()).toAbsolutePath(), n.acceptShards()));
         }
         List<String> notes = new ArrayList<>();
         if (!sc.variant().equals(movescope.model.protocol.Variant.KEVY_54)) {

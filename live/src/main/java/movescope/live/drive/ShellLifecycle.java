@@ -82,7 +82,7 @@ public final class ShellLifecycle implements Lifecycle {
         Files.createDirectories(dataRoot);
         Path tmp = Files.createTempFile(dataRoot, node + "-push-", ".toml");
         Files.writeString(tmp, KevyToml.render(config, n.host(), n.clientPort(), n.electPort(),
-                dataRoot.resolve(node)), StandardCharsets.UTF_8);
+                dataRoot.resolve(node), n.acceptShards()), StandardCharsets.UTF_8);
         run("push-config", node, tmp, 0);
         if (restart) {
             run("restart", node, configPath(node), 0);

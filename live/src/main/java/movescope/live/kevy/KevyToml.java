@@ -17,18 +17,34 @@ public final class KevyToml {
     }
 
     public static String render(NodeConfig c, String bind, int port, int electPort, Path dataDir) {
+        return render(c, bind, port, electPort, dataDir, java.util.OptionalInt.empty());
+    }
+
+    /**
+     * As above, with {@code [server] accept_shards} when the scenario node sets {@code acceptShards}
+     * (crates/kevy-rt/src/runtime_run.rs:225) and {@code [cluster] enabled = true} when the config has the CRC16-slot
+     * scheme on (apply.rs:208).
+     */
+    public static String render(NodeConfig c, String bind, int port, int electPort, Path dataDir,
+                                java.util.OptionalInt acceptShards) {
         StringBuilder sb = new StringBuilder();
         sb.append("# written by movescope kevy-config; kevy 5.4 (goliajp/kevy 311feac0)\n");
         sb.append("[server]\n");
         sb.append("bind = ").append(str(bind)).append('\n');
         sb.append("port = ").append(port).append('\n');
         sb.append("threads = ").append(c.shards()).append('\n');
+        if (acceptShards.isPresent()) {
+            sb.append("accept_shards = ").append(acceptShards.getAsInt()).append('\n');
+        }
         sb.append("data_dir = ").append(str(dataDir.toString())).append('\n');
         sb.append('\n');
         sb.append("[persistence]\n");
         sb.append("aof = true\n");
         sb.append('\n');
         sb.append("[cluster]\n");
+        if (c.clusterEnabled()) {
+            sb.append("enabled = true\n");
+        }
         sb.append("node_id = ").append(str(c.nodeId().orElse(""))).append('\n');
         sb.append("elect_port_base = ").append(electPort).append('\n');
         sb.append("peers = ").append(str(c.peersString())).append('\n');
