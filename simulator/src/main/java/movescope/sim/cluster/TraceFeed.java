@@ -192,7 +192,7 @@ final class TraceFeed {
     private void afterRoutingChangeOf(String id) {
         bumpEpoch(id);
         topology.invalidate();
-        heartbeats.routingChanged();
+        heartbeats.routingChanged(id);
         checker.routingChanged(probe);
         checker.storeChanged(probe);
     }

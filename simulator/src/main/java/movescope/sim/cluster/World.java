@@ -167,7 +167,8 @@ public final class World implements WorldView {
         this.probe = scenario.probeKeys();
         this.history = new History(probe);
         this.topology = new Topology(nodeList);
-        this.heartbeats = new Heartbeats(scenario.cluster().heartbeats(), nodes, nodeList, nodeIds, probe);
+        this.heartbeats = new Heartbeats(scenario.cluster().heartbeats(), nodes, nodeList, nodeIds, probe,
+                checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
         this.auditRoutes = checks == Options.Checks.AUDITED;
         if (checks == Options.Checks.REFERENCE) {
             this.routes = null;
@@ -610,7 +611,7 @@ public final class World implements WorldView {
         }
         Long tick = heartbeats.lastTick(p);
         if (p.equals(id) || tick == null || !nodes.containsKey(p) || !nodes.get(p).isUp()
-                || heartbeats.receiversOf(p).contains(id) || net.isCut(p, id)) {
+                || heartbeats.hears(p, id) || net.isCut(p, id)) {
             return;
         }
         count("heartbeatsRefreshed");
