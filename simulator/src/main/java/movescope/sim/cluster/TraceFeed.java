@@ -191,7 +191,7 @@ final class TraceFeed {
 
     private void afterRoutingChangeOf(String id) {
         bumpEpoch(id);
-        topology.invalidate();
+        topology.nodeChanged(id);
         heartbeats.routingChanged(id);
         checker.routingChanged(probe);
         checker.storeChanged(probe);

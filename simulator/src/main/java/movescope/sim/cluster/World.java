@@ -166,7 +166,7 @@ public final class World implements WorldView {
         }
         this.probe = scenario.probeKeys();
         this.history = new History(probe);
-        this.topology = new Topology(nodeList);
+        this.topology = new Topology(nodeList, checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
         this.heartbeats = new Heartbeats(scenario.cluster().heartbeats(), nodes, nodeList, nodeIds, probe,
                 checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
         this.auditRoutes = checks == Options.Checks.AUDITED;
