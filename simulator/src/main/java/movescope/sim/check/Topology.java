@@ -225,22 +225,23 @@ public final class Topology {
         }
         join(d);
         Group newGroup = s.group;
-        // A group's place in the order is its first member's index. The old group may move later (d was
-        // its first), the new one earlier (d comes first now), or appear (d alone): the order is redone,
-        // and a moved group's members may now come before or after another group's in any key's answer.
-        boolean oldMoved = false;
-        boolean newMoved = false;
-        if (oldGroup == newGroup) {
-            oldMoved = oldGroup != null && oldGroup.first() != oldFirst;
-        } else {
-            oldMoved = oldGroup != null && !oldGroup.members.isEmpty() && oldGroup.first() != oldFirst;
-            if (newGroup != null) {
-                int before = newGroup.members.nextSetBit(0) == d ? newGroup.members.nextSetBit(d + 1)
-                        : newGroup.members.nextSetBit(0);
-                newMoved = before >= 0 && newGroup.first() != before;
-            }
+        // A group's place in the order is its first member's index; d's move can shift the old group later
+        // (d was its first) and the new one earlier (d comes first now). Where that changes the relative
+        // order of two groups, the answers holding members of the shifted group are dropped. A group that
+        // appears (d alone) or disappears (d was alone) contributes only d, which the rule below covers.
+        int gAfter = oldGroup == null || oldGroup == newGroup || oldGroup.members.isEmpty() ? -1 : oldGroup.first();
+        int nBefore = -1;
+        if (newGroup != null && newGroup != oldGroup) {
+            nBefore = newGroup.members.nextSetBit(0) == d ? newGroup.members.nextSetBit(d + 1)
+                    : newGroup.members.nextSetBit(0);
         }
-        if (oldGroup != newGroup || oldMoved) {
+        int nAfter = newGroup == null ? -1 : newGroup.first();
+        boolean oldMoved = gAfter >= 0 && gAfter != oldFirst;
+        boolean newMoved = nBefore >= 0 && nAfter != nBefore;
+        boolean flip = gAfter >= 0 && nBefore >= 0 && (oldFirst < nBefore) != (gAfter < nAfter);
+        boolean dropOld = flip || (oldMoved && groupBetween(oldFirst, gAfter, oldGroup, newGroup));
+        boolean dropNew = flip || (newMoved && groupBetween(nAfter, nBefore, oldGroup, newGroup));
+        if (oldGroup != newGroup) {
             ordered = null;
         }
         OwnershipTable newTable = s.table;
@@ -252,8 +253,8 @@ public final class Topology {
             List<String> c = e.getValue();
             boolean drop = c.contains(name)
                     || (newGroup != null && contributes(d, newGroup, k))
-                    || (oldMoved && containsMember(c, oldGroup))
-                    || (newMoved && containsMember(c, newGroup));
+                    || (dropOld && containsMember(c, oldGroup))
+                    || (dropNew && containsMember(c, newGroup));
             if (drop) {
                 it.remove();
             }
@@ -268,6 +269,19 @@ public final class Topology {
                 }
             }
         }
+    }
+
+    /** Whether a group other than {@code a} and {@code b} has its first member strictly between {@code lo} and {@code hi}. */
+    private boolean groupBetween(int lo, int hi, Group a, Group b) {
+        for (Group g : byScopes.values()) {
+            if (g != a && g != b) {
+                int f = g.first();
+                if (f > lo && f < hi) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether live node {@code i} of group {@code g} is among the candidates {@code g} gives for {@code key}. */
@@ -319,13 +333,21 @@ public final class Topology {
                         out.add(nodes.get(m).name());
                     }
                 } else {
-                    String writer = s.get().writer();
-                    String fallback = s.get().fallback().orElse(null);
-                    for (int m = g.members.nextSetBit(0); m >= 0; m = g.members.nextSetBit(m + 1)) {
-                        String id = nodes.get(m).name();
-                        if (id.equals(writer) || id.equals(fallback)) {
-                            out.add(id);
-                        }
+                    // The writer and the fallback, if members, in node order.
+                    Integer w = index.get(s.get().writer());
+                    Integer f = s.get().fallback().map(index::get).orElse(null);
+                    int a = w != null && g.members.get(w) ? w : -1;
+                    int b = f != null && g.members.get(f) ? f : -1;
+                    if (a >= 0 && b >= 0 && b < a) {
+                        int t = a;
+                        a = b;
+                        b = t;
+                    }
+                    if (a >= 0) {
+                        out.add(nodes.get(a).name());
+                    }
+                    if (b >= 0 && b != a) {
+                        out.add(nodes.get(b).name());
                     }
                     for (int m = g.noNodeId.nextSetBit(0); m >= 0; m = g.noNodeId.nextSetBit(m + 1)) {
                         out.add(nodes.get(m).name()); // after the writer and fallback, as they always were
