@@ -165,7 +165,7 @@ public final class World implements WorldView {
             timers.put(spec.id(), new HashMap<>());
         }
         this.probe = scenario.probeKeys();
-        this.history = new History(probe);
+        this.history = new History(probe, checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
         this.topology = new Topology(nodeList, checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
         this.heartbeats = new Heartbeats(scenario.cluster().heartbeats(), nodes, nodeList, nodeIds, probe,
                 checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
