@@ -40,6 +40,14 @@ public interface WorldView {
         return Optional.empty();
     }
 
+    /**
+     * Options.Checks.AUDITED: answers computed incrementally are compared with ones computed from scratch
+     * (an IllegalStateException on a difference).
+     */
+    default boolean audited() {
+        return false;
+    }
+
     /** What node {@code id} holds for {@code key}: its live store if up, else what a restart would rebuild. */
     Optional<Value> valueOn(String id, String key);
 

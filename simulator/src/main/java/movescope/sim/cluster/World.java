@@ -1077,6 +1077,11 @@ public final class World implements WorldView {
     }
 
     @Override
+    public boolean audited() {
+        return auditRoutes;
+    }
+
+    @Override
     public Optional<Value> valueOn(String id, String key) {
         KevyNode n = nodes.get(id);
         if (n.isUp()) {
