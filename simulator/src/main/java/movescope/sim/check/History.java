@@ -46,8 +46,19 @@ public final class History {
      * once. Looked up only; the first refusal shown is the one with the lowest number, whatever the order
      * of iteration.
      */
-    private final HashMap<String, HashMap<String, HashMap<String, List<Numbered>>>> openIndex = new HashMap<>();
+    private final HashMap<String, HashMap<String, OpenOnNode>> openIndex = new HashMap<>();
     private record Numbered(long number, Refusal refusal) {}
+
+    /**
+     * The open refusals of one key by one node: value → its refusals; and the node's store version
+     * ({@link WorldView#storeVersion}) at which its store was last seen to show none of them. A store
+     * changes only when its node processes an input (TTL expiry only removes values), so until the version
+     * moves or a refusal is added the store need not be read again.
+     */
+    private static final class OpenOnNode {
+        final HashMap<String, List<Numbered>> values = new HashMap<>();
+        long cleanAt = Long.MIN_VALUE;
+    }
     private long refusalNumber;
     /** Whether the open refusals are kept indexed (the default) and whether as a list (reference, audit). */
     private final boolean indexed;
@@ -204,10 +215,10 @@ public final class History {
             }
         }
         if (indexed) {
-            HashMap<String, HashMap<String, List<Numbered>>> byNode = openIndex.get(key);
+            HashMap<String, OpenOnNode> byNode = openIndex.get(key);
             if (byNode != null) {
-                HashMap<String, List<Numbered>> values = byNode.get(node);
-                if (values != null && values.remove(value) != null && values.isEmpty()) {
+                OpenOnNode on = byNode.get(node);
+                if (on != null && on.values.remove(value) != null && on.values.isEmpty()) {
                     byNode.remove(node);
                     if (byNode.isEmpty()) {
                         openIndex.remove(key);
@@ -241,8 +252,10 @@ public final class History {
                 refusals.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(r);
             }
             if (indexed) {
-                openIndex.computeIfAbsent(item.key(), k -> new HashMap<>()).computeIfAbsent(node, n -> new HashMap<>())
-                        .computeIfAbsent(item.value(), v -> new ArrayList<>(1)).add(new Numbered(refusalNumber++, r));
+                OpenOnNode on = openIndex.computeIfAbsent(item.key(), k -> new HashMap<>())
+                        .computeIfAbsent(node, n -> new OpenOnNode());
+                on.values.computeIfAbsent(item.value(), v -> new ArrayList<>(1)).add(new Numbered(refusalNumber++, r));
+                on.cleanAt = Long.MIN_VALUE; // a new value to look for
             }
             if (!keys.contains(item.key())) {
                 keys.add(item.key());
@@ -274,12 +287,12 @@ public final class History {
             List<Refusal> open = refusals.get(key);
             return open == null ? List.of() : open;
         }
-        HashMap<String, HashMap<String, List<Numbered>>> byNode = openIndex.get(key);
+        HashMap<String, OpenOnNode> byNode = openIndex.get(key);
         if (byNode == null) {
             return List.of();
         }
         List<Numbered> all = new ArrayList<>();
-        byNode.values().forEach(values -> values.values().forEach(all::addAll));
+        byNode.values().forEach(on -> on.values.values().forEach(all::addAll));
         all.sort(java.util.Comparator.comparingLong(Numbered::number));
         return all.stream().map(Numbered::refusal).toList();
     }
@@ -313,7 +326,7 @@ public final class History {
     }
 
     private Optional<Refusal> firstShownIndexed(String key, WorldView w) {
-        HashMap<String, HashMap<String, List<Numbered>>> byNode = openIndex.get(key);
+        HashMap<String, OpenOnNode> byNode = openIndex.get(key);
         if (byNode == null) {
             return Optional.empty();
         }
@@ -323,11 +336,26 @@ public final class History {
             if (!n.isUp()) {
                 continue;
             }
-            Optional<Value> v = n.read(key, w.now());
-            if (v.isEmpty()) {
-                continue;
+            OpenOnNode on = e.getValue();
+            long version = w.storeVersion(e.getKey());
+            if (version >= 0 && version == on.cleanAt) {
+                continue; // its store has not changed since it showed none of them
             }
-            HashMap<String, List<Numbered>> values = e.getValue();
+            Numbered mine = shownOn(n.read(key, w.now()), on.values, null);
+            if (mine == null) {
+                if (version >= 0) {
+                    on.cleanAt = version;
+                }
+            } else if (best == null || mine.number() < best.number()) {
+                best = mine;
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(best.refusal());
+    }
+
+    /** The earliest of {@code best} and the refusals among {@code values} that {@code v} shows. */
+    private static Numbered shownOn(Optional<Value> v, HashMap<String, List<Numbered>> values, Numbered best) {
+        if (v.isPresent()) {
             if (v.get() instanceof Value.Str str) {
                 best = earlier(best, values.get(str.value()));
             } else if (v.get() instanceof Value.ListVal l) {
@@ -344,7 +372,7 @@ public final class History {
                 }
             }
         }
-        return best == null ? Optional.empty() : Optional.of(best.refusal());
+        return best;
     }
 
     /** The earlier of {@code best} and the first of {@code rs} (null or empty: none). */

@@ -41,6 +41,15 @@ public interface WorldView {
     }
 
     /**
+     * A number that changes (grows) whenever node {@code id} processes an input, so its store may have
+     * changed; between two equal answers the store lost at most expired keys. -1: not known (every read
+     * of the store is then done afresh).
+     */
+    default long storeVersion(String id) {
+        return -1;
+    }
+
+    /**
      * Options.Checks.AUDITED: answers computed incrementally are compared with ones computed from scratch
      * (an IllegalStateException on a difference).
      */

@@ -118,6 +118,9 @@ public final class World implements WorldView {
     private final HashMap<String, HashMap<String, Long>> timers = new HashMap<>();
     private long timerTokens;
     private final HashMap<String, Optional<List<Store>>> recoverableCache = new HashMap<>();
+    /** Per node (by index): the number of the last input it processed, numbered across the run ({@link #storeVersion}). */
+    private long[] storeVersions;
+    private long inputsProcessed;
 
     // ship connections of MOVE-SCOPE, by moveId
     private final IngestLinks ingest;
@@ -164,6 +167,7 @@ public final class World implements WorldView {
             nodeAddr.put(spec.id(), spec.clientAddr());
             timers.put(spec.id(), new HashMap<>());
         }
+        this.storeVersions = new long[nodeList.size()];
         this.probe = scenario.probeKeys();
         this.history = new History(probe, checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
         this.topology = new Topology(nodeList, checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
@@ -242,6 +246,7 @@ public final class World implements WorldView {
             long refused = 0;
             for (int i = 0; i < d.keys(); i++) {
                 changed(d.node());
+                stepped(d.node());
                 List<Effect> effs = n.step(new Input.ClientCommand(0, LOADER_CONN, i,
                         List.of("SET", d.key(i), d.value(i))));
                 for (Effect e : effs) {
@@ -395,11 +400,17 @@ public final class World implements WorldView {
         }
     }
 
+    /** Node {@code id} is about to process an input: its store may change ({@link #storeVersion}). */
+    private void stepped(String id) {
+        storeVersions[nodeIndex.get(id)] = ++inputsProcessed;
+    }
+
     private void stepNode(String id, Input input) {
         KevyNode n = nodes.get(id);
         if (!routingNeutral(input)) {
             changed(id);
         }
+        stepped(id);
         List<Effect> effs = n.step(input);
         count("nodeSteps");
         recoverableCache.remove(id);
@@ -616,6 +627,7 @@ public final class World implements WorldView {
         }
         count("heartbeatsRefreshed");
         heartbeatWillReach(id, p);
+        stepped(id);
         List<Effect> effs = n.step(new Input.HeartbeatFrom(tick, p));
         if (traceHeartbeats) {
             execute(id, effs, false);
@@ -759,6 +771,7 @@ public final class World implements WorldView {
         boolean wasDown = !watched.isEmpty() && n.isDown(p, now);
         count("heartbeatsDelivered");
         heartbeatWillReach(r, p);
+        stepped(r);
         List<Effect> effs = n.step(new Input.HeartbeatFrom(now, p));
         recoverableCache.remove(r);
         if (traceHeartbeats) {
@@ -1079,6 +1092,12 @@ public final class World implements WorldView {
     @Override
     public boolean audited() {
         return auditRoutes;
+    }
+
+    @Override
+    public long storeVersion(String id) {
+        Integer i = nodeIndex.get(id);
+        return i == null ? -1 : storeVersions[i];
     }
 
     @Override
