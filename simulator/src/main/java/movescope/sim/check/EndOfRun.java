@@ -1,6 +1,7 @@
 package movescope.sim.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,19 +29,66 @@ public final class EndOfRun {
         this.probe = probe;
     }
 
-    /** The live nodes that accept writes for {@code key} now, in node order. */
+    /**
+     * The live nodes that accept writes for {@code key} now, in node order. With the incremental checks
+     * only the key's {@link Topology} candidates are asked (a node that is none of them cannot accept it);
+     * on the reference path every node is, and {@link WorldView#audited()} compares the two.
+     */
     public List<String> acceptingAtEnd(String key) {
-        List<String> out = new ArrayList<>();
         Optional<RouteCache> cache = w.routes();
-        if (cache.isPresent() && cache.get().covers(key)) {
-            int[] r = cache.get().routes(key, w.now());
-            for (int i = 0; i < r.length; i++) {
-                if (r[i] == RouteCache.ACCEPT) {
-                    out.add(w.nodes().get(i).name());
+        if (cache.isPresent()) {
+            List<String> out = acceptingAmongCandidates(key);
+            if (w.audited()) {
+                List<String> want = cache.get().covers(key) ? acceptingByRoutes(cache.get(), key) : acceptingByScan(key);
+                if (!want.equals(out)) {
+                    throw new IllegalStateException("accepting " + key + " at the end: candidates give " + out
+                            + ", every node " + want);
                 }
             }
             return out;
         }
+        return acceptingByScan(key);
+    }
+
+    private HashMap<String, Integer> index;
+
+    private List<String> acceptingAmongCandidates(String key) {
+        if (index == null) {
+            index = new HashMap<>();
+            for (int i = 0; i < w.nodes().size(); i++) {
+                index.put(w.nodes().get(i).name(), i);
+            }
+        }
+        List<String> c = w.candidates(key);
+        int[] at = new int[c.size()];
+        int k = 0;
+        for (String id : c) {
+            KevyNode n = w.node(id);
+            if (n.isUp() && n.acceptsWrite(key, w.now())) {
+                at[k++] = index.get(id);
+            }
+        }
+        java.util.Arrays.sort(at, 0, k);
+        List<String> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            out.add(w.nodes().get(at[i]).name());
+        }
+        return out;
+    }
+
+    private List<String> acceptingByRoutes(RouteCache cache, String key) {
+        List<String> out = new ArrayList<>();
+        int[] r = cache.routes(key, w.now());
+        for (int i = 0; i < r.length; i++) {
+            if (r[i] == RouteCache.ACCEPT) {
+                out.add(w.nodes().get(i).name());
+            }
+        }
+        return out;
+    }
+
+    private List<String> acceptingByScan(String key) {
+        List<String> out = new ArrayList<>();
         for (KevyNode n : w.nodes()) {
             if (n.isUp() && n.acceptsWrite(key, w.now())) {
                 out.add(n.name());

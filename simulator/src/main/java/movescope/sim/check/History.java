@@ -35,8 +35,35 @@ public final class History {
     private final HashMap<String, HashMap<String, Long>> lastEpoch = new HashMap<>();
     /** Overlaps found: key → description (first per key), in detection order. */
     private final java.util.LinkedHashMap<String, String> overlaps = new java.util.LinkedHashMap<>();
-    /** key → refusals whose value the refusing node has not (yet) taken legitimately, in refusal order. */
+    /**
+     * key → refusals whose value the refusing node has not (yet) taken legitimately, in refusal order: the
+     * reference form ({@code listed}), which a take rescans and a check walks from the start.
+     */
     private final HashMap<String, List<Refusal>> refusals = new HashMap<>();
+    /**
+     * The same open refusals indexed ({@code indexed}): key → refusing node → value → its refusals, with
+     * their number in refusal order. A take removes one entry; a check reads each refusing node's store
+     * once. Looked up only; the first refusal shown is the one with the lowest number, whatever the order
+     * of iteration.
+     */
+    private final HashMap<String, HashMap<String, OpenOnNode>> openIndex = new HashMap<>();
+    private record Numbered(long number, Refusal refusal) {}
+
+    /**
+     * The open refusals of one key by one node: value → its refusals; and the node's store version
+     * ({@link WorldView#storeVersion}) at which its store was last seen to show none of them. A store
+     * changes only when its node processes an input (TTL expiry only removes values), so until the version
+     * moves or a refusal is added the store need not be read again.
+     */
+    private static final class OpenOnNode {
+        final HashMap<String, List<Numbered>> values = new HashMap<>();
+        long cleanAt = Long.MIN_VALUE;
+    }
+    private long refusalNumber;
+    /** Whether the open refusals are kept indexed (the default) and whether as a list (reference, audit). */
+    private final boolean indexed;
+    private final boolean listed;
+    private final boolean audit;
     /** node, key, value (SET value or RPUSH element) that the node took legitimately; see {@link #held}. */
     private final HashSet<String> legit = new HashSet<>();
     private long nextId = 1;
@@ -44,7 +71,20 @@ public final class History {
     private long acked;
 
     public History(Set<String> probeKeys) {
+        this(probeKeys, true, false);
+    }
+
+    /**
+     * @param indexed whether open refusals are indexed by (key, node, value) ({@code false}: kept as the list
+     *                that every take and every check scans, as before the index existed)
+     * @param audit   keep both and compare every {@link #firstShown} of the index with the list's (an
+     *                IllegalStateException on a difference)
+     */
+    public History(Set<String> probeKeys, boolean indexed, boolean audit) {
         this.probe = probeKeys;
+        this.indexed = indexed || audit;
+        this.listed = !indexed || audit;
+        this.audit = audit;
     }
 
     private static String req(String conn, long reqId) {
@@ -165,11 +205,25 @@ public final class History {
         if (!legit.add(legitKey(node, key, value))) {
             return;
         }
-        List<Refusal> open = refusals.get(key);
-        if (open != null) {
-            open.removeIf(r -> r.node().equals(node) && r.value().equals(value));
-            if (open.isEmpty()) {
-                refusals.remove(key);
+        if (listed) {
+            List<Refusal> open = refusals.get(key);
+            if (open != null) {
+                open.removeIf(r -> r.node().equals(node) && r.value().equals(value));
+                if (open.isEmpty()) {
+                    refusals.remove(key);
+                }
+            }
+        }
+        if (indexed) {
+            HashMap<String, OpenOnNode> byNode = openIndex.get(key);
+            if (byNode != null) {
+                OpenOnNode on = byNode.get(node);
+                if (on != null && on.values.remove(value) != null && on.values.isEmpty()) {
+                    byNode.remove(node);
+                    if (byNode.isEmpty()) {
+                        openIndex.remove(key);
+                    }
+                }
             }
         }
     }
@@ -193,8 +247,16 @@ public final class History {
             if (held(node, item.key(), item.value()) || shows(current, item.value())) {
                 continue;
             }
-            refusals.computeIfAbsent(item.key(), k -> new ArrayList<>())
-                    .add(new Refusal(node, item.key(), item.value(), cmd, verdict, now, conn, reqId));
+            Refusal r = new Refusal(node, item.key(), item.value(), cmd, verdict, now, conn, reqId);
+            if (listed) {
+                refusals.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(r);
+            }
+            if (indexed) {
+                OpenOnNode on = openIndex.computeIfAbsent(item.key(), k -> new HashMap<>())
+                        .computeIfAbsent(node, n -> new OpenOnNode());
+                on.values.computeIfAbsent(item.value(), v -> new ArrayList<>(1)).add(new Numbered(refusalNumber++, r));
+                on.cleanAt = Long.MIN_VALUE; // a new value to look for
+            }
             if (!keys.contains(item.key())) {
                 keys.add(item.key());
             }
@@ -219,10 +281,107 @@ public final class History {
         }
     }
 
-    /** The refusals of {@code key} still open (their node never took the value legitimately). */
+    /** The refusals of {@code key} still open (their node never took the value legitimately), in refusal order. */
     public List<Refusal> openRefusals(String key) {
-        List<Refusal> open = refusals.get(key);
-        return open == null ? List.of() : open;
+        if (listed) {
+            List<Refusal> open = refusals.get(key);
+            return open == null ? List.of() : open;
+        }
+        HashMap<String, OpenOnNode> byNode = openIndex.get(key);
+        if (byNode == null) {
+            return List.of();
+        }
+        List<Numbered> all = new ArrayList<>();
+        byNode.values().forEach(on -> on.values.values().forEach(all::addAll));
+        all.sort(java.util.Comparator.comparingLong(Numbered::number));
+        return all.stream().map(Numbered::refusal).toList();
+    }
+
+    /**
+     * The first open refusal of {@code key}, in refusal order, whose node is up and whose live store shows
+     * the refused value ({@link NoPhantomWrite}). A down node's store is checked when it restarts.
+     */
+    public Optional<Refusal> firstShown(String key, WorldView w) {
+        if (!indexed) {
+            return firstShownScanning(key, w);
+        }
+        Optional<Refusal> found = firstShownIndexed(key, w);
+        if (audit) {
+            Optional<Refusal> want = firstShownScanning(key, w);
+            if (!want.equals(found)) {
+                throw new IllegalStateException("refusal index of " + key + " found " + found + ", the list " + want);
+            }
+        }
+        return found;
+    }
+
+    private Optional<Refusal> firstShownScanning(String key, WorldView w) {
+        for (Refusal r : refusals.getOrDefault(key, List.of())) {
+            movescope.model.protocol.KevyNode n = w.node(r.node());
+            if (n.isUp() && shows(n.read(key, w.now()), r.value())) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Refusal> firstShownIndexed(String key, WorldView w) {
+        HashMap<String, OpenOnNode> byNode = openIndex.get(key);
+        if (byNode == null) {
+            return Optional.empty();
+        }
+        Numbered best = null;
+        for (var e : byNode.entrySet()) {
+            movescope.model.protocol.KevyNode n = w.node(e.getKey());
+            if (!n.isUp()) {
+                continue;
+            }
+            OpenOnNode on = e.getValue();
+            long version = w.storeVersion(e.getKey());
+            if (version >= 0 && version == on.cleanAt) {
+                continue; // its store has not changed since it showed none of them
+            }
+            Numbered mine = shownOn(n.read(key, w.now()), on.values, null);
+            if (mine == null) {
+                if (version >= 0) {
+                    on.cleanAt = version;
+                }
+            } else if (best == null || mine.number() < best.number()) {
+                best = mine;
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(best.refusal());
+    }
+
+    /** The earliest of {@code best} and the refusals among {@code values} that {@code v} shows. */
+    private static Numbered shownOn(Optional<Value> v, HashMap<String, List<Numbered>> values, Numbered best) {
+        if (v.isPresent()) {
+            if (v.get() instanceof Value.Str str) {
+                best = earlier(best, values.get(str.value()));
+            } else if (v.get() instanceof Value.ListVal l) {
+                if (l.elements().size() <= values.size()) {
+                    for (String el : l.elements()) {
+                        best = earlier(best, values.get(el));
+                    }
+                } else {
+                    for (var refused : values.entrySet()) {
+                        if (l.elements().contains(refused.getKey())) {
+                            best = earlier(best, refused.getValue());
+                        }
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The earlier of {@code best} and the first of {@code rs} (null or empty: none). */
+    private static Numbered earlier(Numbered best, List<Numbered> rs) {
+        if (rs == null || rs.isEmpty()) {
+            return best;
+        }
+        Numbered first = rs.get(0);
+        return best == null || first.number() < best.number() ? first : best;
     }
 
     /** Whether a store value shows {@code value}: the string itself, or an element of the list. */

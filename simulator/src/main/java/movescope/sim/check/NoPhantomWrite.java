@@ -1,7 +1,6 @@
 package movescope.sim.check;
 
 import java.util.Optional;
-import movescope.model.protocol.KevyNode;
 
 /**
  * {@code NoPhantomWrite}: every write held by a store was acknowledged — a write answered MISDIRECTED
@@ -17,7 +16,8 @@ import movescope.model.protocol.KevyNode;
  * that logged it (the replay is local), and every event that changes a store is followed by a check, so
  * looking at the refusing node is enough; other nodes could get the value only from it, later. Only
  * visible effects are caught: a replayed refused SET overwritten within the same replay, or a refused
- * DEL (an absence), leaves nothing to recognise.
+ * DEL (an absence), leaves nothing to recognise. The open refusals are indexed by key and refusing node
+ * ({@link History#firstShown}): a check reads each refusing node's store once, however many refusals it has.
  */
 public final class NoPhantomWrite implements Invariant {
     @Override
@@ -32,13 +32,8 @@ public final class NoPhantomWrite implements Invariant {
 
     @Override
     public Optional<String> checkKey(WorldView w, String key) {
-        for (History.Refusal r : w.history().openRefusals(key)) {
-            KevyNode n = w.node(r.node());
-            // A down node's store is checked when it restarts (that boot's replay is the typical moment).
-            if (n.isUp() && History.shows(n.read(key, w.now()), r.value())) {
-                return Optional.of("node " + r.node() + " holds a write it refused: " + r.describe());
-            }
-        }
-        return Optional.empty();
+        // A down node's store is checked when it restarts (that boot's replay is the typical moment).
+        return w.history().firstShown(key, w)
+                .map(r -> "node " + r.node() + " holds a write it refused: " + r.describe());
     }
 }

@@ -32,9 +32,13 @@ public final class NoStrandedWrite implements Invariant {
         if (last.isEmpty()) {
             return Optional.empty();
         }
+        // With the route cache a candidate's acceptance is its cached entry (routed again only if it changed).
+        Optional<RouteCache> cache = w.routes();
+        RouteCache rc = cache.isPresent() && cache.get().covers(key) ? cache.get() : null;
         for (String id : w.candidates(key)) {
             KevyNode n = w.node(id);
-            if (n.isUp() && n.acceptsWrite(key, w.now()) && !History.holds(last.get(), n.read(key, w.now()), w.now())) {
+            boolean accepts = rc != null ? rc.accepts(key, id, w.now()) : n.isUp() && n.acceptsWrite(key, w.now());
+            if (accepts && !History.holds(last.get(), n.read(key, w.now()), w.now())) {
                 return Optional.of("node " + id + " accepts writes for " + key + " but does not hold "
                         + last.get().describe());
             }

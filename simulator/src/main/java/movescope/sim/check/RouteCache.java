@@ -12,7 +12,7 @@ import movescope.model.scope.Scope;
 /**
  * Every node's write route for every probe key, kept up to date incrementally so that a check of one key
  * costs a route per node <em>that changed</em> instead of a route per node. {@link RedirectsConverge} and
- * the end-of-run owner scan read it; on a 1,000-node cluster this is the difference between a thousand
+ * the end-of-run audit read whole columns, {@link SingleWriter} single entries ({@link #accepts}); on a 1,000-node cluster this is the difference between a thousand
  * model routes per checked key and a handful.
  *
  * <p>Exactness rests on two facts about the model's {@code KevyNode.routeWrite(key, now)}: it is a pure
@@ -47,6 +47,7 @@ public final class RouteCache {
     private final List<KevyNode> nodes;
     private final Map<String, Integer> addrToIndex;
     private final HashMap<String, Column> columns = new HashMap<>();
+    private final HashMap<String, Integer> indexOf = new HashMap<>();
     /** Bumped whenever a node's state may have changed its routes. */
     private final long[] version;
     private final boolean audited;
@@ -83,6 +84,9 @@ public final class RouteCache {
         this.nodes = List.copyOf(nodes);
         this.addrToIndex = Map.copyOf(addrToIndex);
         this.version = new long[nodes.size()];
+        for (int i = 0; i < this.nodes.size(); i++) {
+            indexOf.put(this.nodes.get(i).name(), i);
+        }
         for (String k : probeKeys) {
             columns.put(k, null);
         }
@@ -108,14 +112,7 @@ public final class RouteCache {
      * is the cache's own: read it, do not keep it across events.
      */
     public int[] routes(String key, long now) {
-        Column c = columns.get(key);
-        if (c == null) {
-            if (!columns.containsKey(key)) {
-                throw new IllegalArgumentException("not a probe key: " + key);
-            }
-            c = new Column(key, nodes.size());
-            columns.put(key, c);
-        }
+        Column c = column(key);
         int[] route = c.route;
         long[] expiry = c.expiry;
         long[] seen = c.seen;
@@ -135,6 +132,43 @@ public final class RouteCache {
             }
         }
         return route;
+    }
+
+    private Column column(String key) {
+        Column c = columns.get(key);
+        if (c == null) {
+            if (!columns.containsKey(key)) {
+                throw new IllegalArgumentException("not a probe key: " + key);
+            }
+            c = new Column(key, nodes.size());
+            columns.put(key, c);
+        }
+        return c;
+    }
+
+    /**
+     * Whether node {@code id} accepts a write of probe key {@code key} at {@code now} (up and
+     * {@code routeWrite(key, now).accepted()}): its cached route, recomputed only if stale — one node's
+     * entry, not the key's whole column ({@link SingleWriter} asks a key's few candidates).
+     */
+    public boolean accepts(String key, String id, long now) {
+        Integer i = indexOf.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("not a node: " + id);
+        }
+        Column c = column(key);
+        if (c.seen[i] != version[i] || c.expiry[i] <= now) {
+            compute(c, i, now);
+        }
+        if (audited) {
+            int fresh = route(nodes.get(i), key, now);
+            if (fresh != c.route[i]) {
+                throw new IllegalStateException("RouteCache is stale: node " + id + " routes " + key + " at " + now
+                        + " ms as " + fresh + ", the cache says " + c.route[i] + " (computed at " + c.at[i]
+                        + " ms, expiring at " + c.expiry[i] + " ms)");
+            }
+        }
+        return c.route[i] == ACCEPT;
     }
 
     private void compute(Column c, int i, long now) {

@@ -23,9 +23,19 @@ public final class SingleWriter implements Invariant {
             return Optional.empty(); // no scope anywhere: every node accepts by design (scopes are opt-in)
         }
         List<String> accepting = new ArrayList<>(2);
+        // With the route cache a candidate's acceptance is routed again only if the node changed since (a
+        // crash elsewhere re-checks every key, and this asks its few candidates' cached entries).
+        Optional<RouteCache> cache = w.routes();
+        RouteCache rc = cache.isPresent() && cache.get().covers(key) ? cache.get() : null;
         for (String id : w.candidates(key)) {
-            KevyNode n = w.node(id);
-            if (n.isUp() && n.acceptsWrite(key, w.now())) {
+            boolean accepts;
+            if (rc != null) {
+                accepts = rc.accepts(key, id, w.now());
+            } else {
+                KevyNode n = w.node(id);
+                accepts = n.isUp() && n.acceptsWrite(key, w.now());
+            }
+            if (accepts) {
                 accepting.add(id);
             }
         }

@@ -40,6 +40,23 @@ public interface WorldView {
         return Optional.empty();
     }
 
+    /**
+     * A number that changes (grows) whenever node {@code id} processes an input, so its store may have
+     * changed; between two equal answers the store lost at most expired keys. -1: not known (every read
+     * of the store is then done afresh).
+     */
+    default long storeVersion(String id) {
+        return -1;
+    }
+
+    /**
+     * Options.Checks.AUDITED: answers computed incrementally are compared with ones computed from scratch
+     * (an IllegalStateException on a difference).
+     */
+    default boolean audited() {
+        return false;
+    }
+
     /** What node {@code id} holds for {@code key}: its live store if up, else what a restart would rebuild. */
     Optional<Value> valueOn(String id, String key);
 

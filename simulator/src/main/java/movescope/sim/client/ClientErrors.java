@@ -46,14 +46,31 @@ public final class ClientErrors {
         if (colon <= 0) {
             return false;
         }
-        String port = addr.substring(colon + 1);
-        if (port.startsWith("+")) {
-            port = port.substring(1);
+        int len = addr.length();
+        int start = colon + 1;
+        if (start < len && addr.charAt(start) == '+') {
+            start++;
         }
-        if (port.isEmpty() || !port.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        if (start == len) {
             return false;
         }
-        String digits = port.replaceFirst("^0+(?=.)", "");
-        return digits.length() <= 5 && Integer.parseInt(digits) <= 65535;
+        for (int i = start; i < len; i++) {
+            char ch = addr.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        int i = start;
+        while (i < len - 1 && addr.charAt(i) == '0') {
+            i++; // leading zeros, keeping the last digit
+        }
+        if (len - i > 5) {
+            return false;
+        }
+        int v = 0;
+        for (; i < len; i++) {
+            v = v * 10 + (addr.charAt(i) - '0');
+        }
+        return v <= 65535; // checked by hand, not by a regex and a parse: it runs for every client command
     }
 }

@@ -191,8 +191,8 @@ final class TraceFeed {
 
     private void afterRoutingChangeOf(String id) {
         bumpEpoch(id);
-        topology.invalidate();
-        heartbeats.routingChanged();
+        topology.nodeChanged(id);
+        heartbeats.routingChanged(id);
         checker.routingChanged(probe);
         checker.storeChanged(probe);
     }

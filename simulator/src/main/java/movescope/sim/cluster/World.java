@@ -118,6 +118,9 @@ public final class World implements WorldView {
     private final HashMap<String, HashMap<String, Long>> timers = new HashMap<>();
     private long timerTokens;
     private final HashMap<String, Optional<List<Store>>> recoverableCache = new HashMap<>();
+    /** Per node (by index): the number of the last input it processed, numbered across the run ({@link #storeVersion}). */
+    private long[] storeVersions;
+    private long inputsProcessed;
 
     // ship connections of MOVE-SCOPE, by moveId
     private final IngestLinks ingest;
@@ -165,10 +168,12 @@ public final class World implements WorldView {
             nodeAddr.put(spec.id(), spec.clientAddr());
             timers.put(spec.id(), new HashMap<>());
         }
+        this.storeVersions = new long[nodeList.size()];
         this.probe = scenario.probeKeys();
-        this.history = new History(probe);
-        this.topology = new Topology(nodeList);
-        this.heartbeats = new Heartbeats(scenario.cluster().heartbeats(), nodes, nodeList, nodeIds, probe);
+        this.history = new History(probe, checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
+        this.topology = new Topology(nodeList, checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
+        this.heartbeats = new Heartbeats(scenario.cluster().heartbeats(), nodes, nodeList, nodeIds, probe,
+                checks != Options.Checks.REFERENCE, checks == Options.Checks.AUDITED);
         this.auditRoutes = checks == Options.Checks.AUDITED;
         if (checks == Options.Checks.REFERENCE) {
             this.routes = null;
@@ -245,6 +250,7 @@ public final class World implements WorldView {
             long refused = 0;
             for (int i = 0; i < d.keys(); i++) {
                 changed(d.node());
+                stepped(d.node());
                 List<Effect> effs = n.step(new Input.ClientCommand(0, LOADER_CONN, i,
                         List.of("SET", d.key(i), d.value(i))));
                 for (Effect e : effs) {
@@ -408,11 +414,17 @@ public final class World implements WorldView {
         }
     }
 
+    /** Node {@code id} is about to process an input: its store may change ({@link #storeVersion}). */
+    private void stepped(String id) {
+        storeVersions[nodeIndex.get(id)] = ++inputsProcessed;
+    }
+
     private void stepNode(String id, Input input) {
         KevyNode n = nodes.get(id);
         if (!routingNeutral(input)) {
             changed(id);
         }
+        stepped(id);
         List<Effect> effs = n.step(input);
         count("nodeSteps");
         recoverableCache.remove(id);
@@ -669,11 +681,12 @@ public final class World implements WorldView {
         }
         Long tick = heartbeats.lastTick(p);
         if (p.equals(id) || tick == null || !nodes.containsKey(p) || !nodes.get(p).isUp()
-                || heartbeats.receiversOf(p).contains(id) || net.isCut(p, id)) {
+                || heartbeats.hears(p, id) || net.isCut(p, id)) {
             return;
         }
         count("heartbeatsRefreshed");
         heartbeatWillReach(id, p);
+        stepped(id);
         List<Effect> effs = n.step(new Input.HeartbeatFrom(tick, p));
         if (traceHeartbeats) {
             execute(id, effs, false);
@@ -828,6 +841,7 @@ public final class World implements WorldView {
         boolean wasDown = !watched.isEmpty() && n.isDown(p, now);
         count("heartbeatsDelivered");
         heartbeatWillReach(r, p);
+        stepped(r);
         List<Effect> effs = n.step(new Input.HeartbeatFrom(now, p));
         recoverableCache.remove(r);
         if (traceHeartbeats) {
@@ -1143,6 +1157,17 @@ public final class World implements WorldView {
     @Override
     public Optional<RouteCache> routes() {
         return Optional.ofNullable(routes);
+    }
+
+    @Override
+    public boolean audited() {
+        return auditRoutes;
+    }
+
+    @Override
+    public long storeVersion(String id) {
+        Integer i = nodeIndex.get(id);
+        return i == null ? -1 : storeVersions[i];
     }
 
     @Override
