@@ -46,6 +46,9 @@ final class IngestLinks {
         /** Draws whether this wait fails with EINTR on an idle shard ({@code faults.eintrPerMove}). */
         boolean eintrPerMoveStrikes();
 
+        /** Until when {@code node} holds {@code c} back: a shard it needs is applying an INGEST (0: not held). */
+        long heldUntil(String node, Input.ClientCommand c);
+
         /** The shard of {@code key} on {@code node} (its current config). */
         int shardOf(String node, String key);
 
@@ -209,7 +212,14 @@ final class IngestLinks {
         if (ic == null || !host.isUp(ic.target) || host.inc(ic.target) != ic.targetInc) {
             return; // the target process that accepted the connection is gone
         }
-        host.stepNode(ic.target, new Input.ClientCommand(host.now(), CONN_PREFIX + i.moveId(), 0, i.args()));
+        Input.ClientCommand cmd = new Input.ClientCommand(host.now(), CONN_PREFIX + i.moveId(), 0, i.args());
+        long held = host.heldUntil(ic.target, cmd);
+        if (held > host.now()) {
+            // An earlier INGEST is still being applied on the shard this one needs: it is read when that ends.
+            agenda.schedule(held, i);
+            return;
+        }
+        host.stepNode(ic.target, cmd);
     }
 
     /**

@@ -791,6 +791,11 @@ public final class World implements WorldView {
         }
 
         @Override
+        public long heldUntil(String node, Input.ClientCommand c) {
+            return appliedUntil(node, nodes.get(node).waitsOn(c));
+        }
+
+        @Override
         public boolean eintrPerMoveStrikes() {
             return chaos.eintrPerMoveStrikes();
         }

@@ -46,4 +46,25 @@ class MoveCostsTest {
         assertTrue(apply.steps().get(1).repliedAtMs() > 1000, "read after the apply: " + apply.steps().get(1).repliedAtMs());
         assertEquals(302, free.steps().get(1).repliedAtMs());
     }
+
+    @Test
+    void anIngestThatArrivesWhileAnotherIsAppliedWaitsForIt() throws Exception {
+        // a and c ship 1,000 frames each to b (one shard) at the same time; b applies one after the other.
+        String json = """
+                { "name": "c2", "description": "d", "variant": "kevy-5.4",
+                  "cluster": { "nodes": [ { "id": "a" }, { "id": "b" }, { "id": "c" } ], "scopes": "app:=a, zzz:=c",
+                               "serializeFrameCostUs": 0, "ingestFrameCostUs": 1000 },
+                  "network": { "latency": { "dist": "constant", "ms": 1 } },
+                  "data": [ { "node": "a", "prefix": "app:", "keys": 1000 }, { "node": "c", "prefix": "zzz:", "keys": 1000 } ],
+                  "steps": [ { "at": 100, "do": "operator", "node": "a", "command": "MOVE-SCOPE app: FROM a TO b", "expect": "+OK 1000" },
+                             { "at": 100, "do": "operator", "node": "c", "command": "MOVE-SCOPE zzz: FROM c TO b", "expect": "+OK 1000" } ],
+                  "endMs": 9000 }
+                """;
+        RunResult r = Simulation.run(ScenarioLoader.loadString(json, "c2.json"), 1, Options.DEFAULT);
+        assertTrue(r.passed(), r.summary());
+        long first = Math.min(r.steps().get(0).repliedAtMs(), r.steps().get(1).repliedAtMs());
+        long second = Math.max(r.steps().get(0).repliedAtMs(), r.steps().get(1).repliedAtMs());
+        assertTrue(first >= 1100 && first < 1200, "the first apply takes 1 s: " + first);
+        assertTrue(second >= first + 1000, "the second waits for the first, then takes 1 s: " + first + ", " + second);
+    }
 }
