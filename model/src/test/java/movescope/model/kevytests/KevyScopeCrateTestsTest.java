@@ -7,24 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import movescope.model.migration.MigrationError;
-import movescope.model.migration.MigrationState;
-import movescope.model.migration.MigrationTable;
-import movescope.model.migration.TableLayout;
 import movescope.model.scope.OwnershipTable;
 import movescope.model.scope.RouteVerdict;
 import movescope.model.scope.Scope;
 import movescope.model.scope.ScopeConfigException;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * kevy's own unit tests of kevy-scope (goliajp/kevy at 311feac0, {@code crates/kevy-scope/src/*.rs}, every
- * {@code #[test]}: migration.rs 5, ownership.rs 8, scope.rs 3; routing.rs and lib.rs have none), ported one
- * for one onto the model's API, with the Rust test's name as the method name and its assertions as the
- * Java ones. The migration tests run on both table layouts (the seed's two-lock layout is kevy 5.4's).
+ * {@code #[test]}: ownership.rs 8, scope.rs 3; routing.rs and lib.rs have none), ported one for one onto the
+ * model's API, with the Rust test's name as the method name and its assertions as the Java ones. migration.rs's
+ * five tests are the seed's, ported under their names in {@code movescope.model.migration.MigrationTableTest} on
+ * both table layouts (not repeated here).
  *
  * <p>Where a Rust test passes vacuously in kevy itself — its name promises a behaviour its inputs cannot
  * exercise — the port says so and asserts the reason mechanically ({@link #matchingScopes}): in
@@ -39,60 +34,6 @@ class KevyScopeCrateTestsTest {
     /** How many of {@code scopes} match {@code key}: 1 means the key cannot tell "longest" from "only". */
     static long matchingScopes(List<Scope> scopes, String key) {
         return scopes.stream().filter(s -> s.matches(key)).count();
-    }
-
-    /** crates/kevy-scope/src/migration.rs, mod tests (lines from {@code #[cfg(test)]} on). */
-    @Nested
-    class MigrationRs {
-        @ParameterizedTest
-        @EnumSource(TableLayout.class)
-        void start_then_lookup(TableLayout layout) {
-            MigrationTable t = layout.create();
-            assertEquals(Optional.empty(), t.start("app:billing:", "A", "B"));
-            MigrationState st = t.lookupMigrating("app:billing:").orElseThrow();
-            assertEquals("A", st.from());
-            assertEquals("B", st.to());
-        }
-
-        @ParameterizedTest
-        @EnumSource(TableLayout.class)
-        void start_double_errs_already_migrating(TableLayout layout) {
-            MigrationTable t = layout.create();
-            assertEquals(Optional.empty(), t.start("p:", "A", "B"));
-            assertEquals(Optional.of(MigrationError.ALREADY_MIGRATING), t.start("p:", "A", "B"));
-        }
-
-        @ParameterizedTest
-        @EnumSource(TableLayout.class)
-        void commit_moves_to_migrated(TableLayout layout) {
-            MigrationTable t = layout.create();
-            t.start("p:", "A", "B");
-            MigrationState committed = t.commit("p:").orElseThrow();
-            assertEquals("B", committed.to());
-            assertTrue(t.lookupMigrating("p:").isEmpty());
-            assertEquals(Optional.of("B"), t.lookupMigrated("p:").map(MigrationState::to));
-        }
-
-        @ParameterizedTest
-        @EnumSource(TableLayout.class)
-        void abort_drops_migrating(TableLayout layout) {
-            MigrationTable t = layout.create();
-            t.start("p:", "A", "B");
-            assertTrue(t.abort("p:").isPresent());
-            assertTrue(t.lookupMigrating("p:").isEmpty());
-            assertTrue(t.lookupMigrated("p:").isEmpty());
-        }
-
-        @ParameterizedTest
-        @EnumSource(TableLayout.class)
-        void match_migrating_longest_prefix_wins(TableLayout layout) {
-            // Not vacuous: "app:billing:x" is under both migrating prefixes.
-            MigrationTable t = layout.create();
-            assertEquals(Optional.empty(), t.start("app:", "A", "B"));
-            assertEquals(Optional.empty(), t.start("app:billing:", "B", "C"));
-            MigrationState st = t.matchMigrating("app:billing:x").orElseThrow();
-            assertEquals("B", st.from()); // longest prefix wins
-        }
     }
 
     /** crates/kevy-scope/src/ownership.rs, mod tests. */
