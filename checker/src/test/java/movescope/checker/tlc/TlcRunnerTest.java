@@ -171,6 +171,9 @@ class TlcRunnerTest {
                 "Counter.cfg", "Counter.tla"), cmd.subList(cp + 2, cmd.size()));
         assertNotNull(TlcRunner.javaBinary());
         assertFalse(cmd.get(0).isBlank());
+        // A temp folder of its own: SANY copies the standard modules there, and concurrent checks sharing /tmp
+        // read each other's half-written copies.
+        assertTrue(cmd.subList(0, cp).contains("-Djava.io.tmpdir=/tmp/tmp"), cmd.toString());
     }
 
     private static List<Path> listing(Path dir) throws IOException {

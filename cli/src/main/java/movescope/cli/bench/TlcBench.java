@@ -90,6 +90,9 @@ public final class TlcBench {
             List<String> cmd = new ArrayList<>();
             cmd.add(TlcRunner.javaBinary());
             cmd.addAll(TlcOptions.DEFAULT_JVM_ARGS);
+            // A temp folder of its own, as TlcRunner gives every check (SANY copies standard modules there).
+            Files.createDirectories(scratch.resolve("tmp"));
+            cmd.add("-Djava.io.tmpdir=" + scratch.resolve("tmp"));
             cmd.addAll(List.of("-cp", TlcRunner.tlaToolsLocation().toString(), "tlc2.TLC", "-workers", "1",
                     "-deadlock", "-seed", Long.toString(SEED), "-depth", Integer.toString(DEPTH),
                     "-simulate", "num=" + behaviours, "-metadir", scratch.resolve("meta").toString(),
