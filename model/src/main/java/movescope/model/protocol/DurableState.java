@@ -30,6 +30,11 @@ public final class DurableState {
     private final TreeMap<String, MigratingEntry> migrating = new TreeMap<>();
     private final TreeSet<String> ownedByIngest = new TreeSet<>();
     private final TreeMap<String, String> ingestOutcomes = new TreeMap<>();
+    /**
+     * {@code <data_dir>/shards.meta}: the shard count and routing scheme the files were written under
+     * (crates/kevy-rt/src/reshard.rs:23-49); empty until the first boot records it.
+     */
+    private Optional<Layout> layout = Optional.empty();
     /** {@code <data_dir>/elect.meta}: the elector's saved (epoch, voted_for) pair (kevy-elect persist.rs). */
     private ElectMeta electMeta = ElectMeta.NONE;
 
@@ -52,9 +57,50 @@ public final class DurableState {
         return pendingConfig.orElse(config);
     }
 
-    /** The append-only log, oldest first. */
+    /**
+     * Every shard's log entries, oldest first, in the order they were appended, from the node's first boot on
+     * (the entries up to the snapshot's {@link SnapshotImage#logPosition} included: kevy's SAVE swaps in a fresh
+     * log, see {@link #aof(int)} for what a shard's file holds now).
+     */
     public List<LogEntry> log() {
         return Collections.unmodifiableList(log);
+    }
+
+    /**
+     * What {@code aof-<shard>.aof} holds: the frames logged on {@code shard} after the last snapshot, oldest
+     * first (SAVE/BGSAVE swap in a fresh log, crates/kevy-rt/src/persist_worker.rs:224-264; a reshard at boot
+     * leaves every shard a fresh empty log, crates/kevy-persist/src/reshard.rs:16-18). Empty for a shard the
+     * node does not have.
+     */
+    public List<LogEntry> aof(int shard) {
+        int from = snapshot.map(SnapshotImage::logPosition).orElse(0);
+        List<LogEntry> out = new ArrayList<>();
+        for (LogEntry e : log.subList(from, log.size())) {
+            if (e.shard() == shard) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The shard count and routing scheme recorded at the last boot ({@code shards.meta}); empty before the
+     * first boot.
+     */
+    public Optional<Layout> layout() {
+        return layout;
+    }
+
+    /**
+     * A {@code shards.meta}: the shard count and whether keys map to shards by CRC16 slot ranges
+     * ({@code [cluster] enabled}, {@code Routing::Slots}) or by kevy_hash ({@code Routing::KevyHash}).
+     */
+    public record Layout(int shards, boolean clusterSlots) {
+        public Layout {
+            if (shards < 1) {
+                throw new IllegalArgumentException("shards " + shards);
+            }
+        }
     }
 
     public Optional<SnapshotImage> snapshot() {
@@ -107,6 +153,7 @@ public final class DurableState {
         d.ownedByIngest.addAll(ownedByIngest);
         d.ingestOutcomes.putAll(ingestOutcomes);
         d.electMeta = electMeta;
+        d.layout = layout;
         return d;
     }
 
@@ -127,6 +174,10 @@ public final class DurableState {
 
     void saveSnapshot(SnapshotImage image) {
         snapshot = Optional.of(image);
+    }
+
+    void recordLayout(Layout l) {
+        layout = Optional.of(Objects.requireNonNull(l, "layout"));
     }
 
     void persistMigrated(String prefix, MigrationState st) {

@@ -474,7 +474,7 @@ public final class KevyNode {
                 r = vol.stores.execute(args, nowMs);
                 List<List<String>> frames = moveEffects(args, r, before, nowMs);
                 for (List<String> f : frames) {
-                    durable.append(new LogEntry(nowMs, f, Optional.empty(), "effect"));
+                    appendLog(frameShard(f), nowMs, f, Optional.empty(), "effect");
                 }
                 logged = !frames.isEmpty();
             } else if (args.size() >= 2) {
@@ -492,7 +492,10 @@ public final class KevyNode {
                 } else {
                     logged = variant.logMisdirected() || !r.isError();
                     if (logged) {
-                        durable.append(new LogEntry(nowMs, args, Optional.empty(), "accepted"));
+                        // Keyless: Route::Local, so it ran, and is logged, on the connection's shard
+                        // (cmd_resolve.rs:46, exec.rs:146-148).
+                        appendLog(c.connShard() == Input.ClientCommand.KEY_SHARD ? 0 : connShard(c), nowMs, args,
+                                Optional.empty(), "accepted");
                     }
                 }
             }
@@ -575,12 +578,12 @@ public final class KevyNode {
             srem.addAll(popped);
             frame = srem;
         }
-        durable.append(new LogEntry(nowMs, frame, Optional.empty(), liveVerdict));
+        appendLog(shard, nowMs, frame, Optional.empty(), liveVerdict);
         if (isRelativeTtlWrite(args)) {
             Store st = vol.stores.shard(shard);
             Optional<Long> deadline = st.get(key, nowMs).isPresent() ? st.deadline(key) : Optional.empty();
-            deadline.ifPresent(d -> durable.append(new LogEntry(nowMs, List.of("PEXPIREAT", key, Long.toString(d)),
-                    Optional.empty(), "ttl")));
+            deadline.ifPresent(d -> appendLog(shard, nowMs, List.of("PEXPIREAT", key, Long.toString(d)),
+                    Optional.empty(), "ttl"));
         }
         return true;
     }
@@ -720,6 +723,23 @@ public final class KevyNode {
         return List.of();
     }
 
+    /**
+     * Appends {@code frame} to shard {@code shard}'s log ({@code aof-<shard>.aof}): the log of the shard that
+     * executed it (exec_dispatch.rs:378-389 → exec.rs:322-350; effect frames: exec_op.rs:49-162).
+     */
+    private void appendLog(int shard, long nowMs, List<String> frame, Optional<String> ingestPrefix, String verdict) {
+        durable.append(new LogEntry(shard, nowMs, frame, ingestPrefix, verdict));
+    }
+
+    /**
+     * The shard an effect frame is logged on: its key's. Each shard logs its own part of a multi-shard op, so
+     * every key of a keyed effect frame is on that shard; a keyless one ({@code FLUSHALL}) is logged on every
+     * shard by {@link #logEffects}.
+     */
+    private int frameShard(List<String> frame) {
+        return frame.size() >= 2 ? vol.stores.shardOf(frame.get(1)) : 0;
+    }
+
     private List<List<String>> flushEffects(List<String> args) {
         String n = Commands.name(args);
         if (n.equals("FLUSHALL") || n.equals("FLUSHDB")) {
@@ -738,14 +758,16 @@ public final class KevyNode {
             if (r.isError()) {
                 return false; // a multi-shard op that failed changed nothing and logs nothing
             }
-            durable.append(new LogEntry(nowMs, args, Optional.empty(), "accepted"));
+            appendLog(frameShard(args), nowMs, args, Optional.empty(), "accepted");
             return true;
         }
         if (r.isError()) {
             return false;
         }
-        for (List<String> e : effects) {
-            durable.append(new LogEntry(nowMs, e, Optional.empty(), "effect"));
+        for (int i = 0; i < effects.size(); i++) {
+            List<String> e = effects.get(i);
+            // FLUSHALL: one frame per shard, in shard order (flushEffects); keyed frames: their key's shard.
+            appendLog(e.size() >= 2 ? frameShard(e) : i, nowMs, e, Optional.empty(), "effect");
         }
         return !effects.isEmpty();
     }
@@ -1214,7 +1236,9 @@ public final class KevyNode {
                 }
                 applied++;
                 if (variant.ingestLogged()) {
-                    durable.append(new LogEntry(nowMs, frame, Optional.of(prefix), "ingest"));
+                    // On the shard the frame was applied to, whose store a boot replays it into.
+                    int at = variant.ingestShard() == Variant.IngestShard.PREFIX_SHARD ? prefixShard : frameShard(frame);
+                    appendLog(at, nowMs, frame, Optional.of(prefix), "ingest");
                 }
             }
         } finally {
@@ -1345,18 +1369,24 @@ public final class KevyNode {
         if (vol.elector != null) {
             ElectionDriver.start(out); // [election plane] the transport spawns with the boot
         }
+        List<Object> kv = new ArrayList<>(List.of("ok", true, "nodeId", cfg.nodeId().orElse(""),
+                "peers", cfg.peersString(), "scopes", cfg.scopesString(), "shards", cfg.shards(),
+                "fromSnapshot", durable.snapshot().isPresent(), "replayed", b.replayed(), "applied", b.applied(),
+                "dropped", b.dropped(), "migratedRestored", b.state().migrations.migratedSnapshot().size()));
         if (variant.migratingDurable()) {
-            trace(out, "Restart", "ok", true, "nodeId", cfg.nodeId().orElse(""), "peers", cfg.peersString(),
-                    "scopes", cfg.scopesString(), "shards", cfg.shards(),
-                    "fromSnapshot", durable.snapshot().isPresent(), "replayed", b.replayed(), "applied", b.applied(),
-                    "dropped", b.dropped(), "migratedRestored", b.state().migrations.migratedSnapshot().size(),
-                    "migratingRestored", durable.migrating().size());
+            kv.addAll(List.of("migratingRestored", durable.migrating().size()));
+        }
+        if (b.resharded().isPresent()) {
+            // Only on a re-shard, so every other boot's trace is what it was.
+            DurableState.Layout old = b.layoutBefore().orElseThrow();
+            kv.addAll(List.of("resharded", old.shards() + (old.clusterSlots() ? "/slots" : "") + "->" + cfg.shards()
+                    + (cfg.clusterEnabled() ? "/slots" : "")));
+            durable.saveSnapshot(b.resharded().get());
+        }
+        durable.recordLayout(new DurableState.Layout(cfg.shards(), cfg.clusterEnabled()));
+        trace(out, "Restart", kv.toArray());
+        if (variant.migratingDurable()) {
             resumeMoves(nowMs, out);
-        } else {
-            trace(out, "Restart", "ok", true, "nodeId", cfg.nodeId().orElse(""), "peers", cfg.peersString(),
-                    "scopes", cfg.scopesString(), "shards", cfg.shards(),
-                    "fromSnapshot", durable.snapshot().isPresent(), "replayed", b.replayed(), "applied", b.applied(),
-                    "dropped", b.dropped(), "migratedRestored", b.state().migrations.migratedSnapshot().size());
         }
     }
 
@@ -1384,56 +1414,82 @@ public final class KevyNode {
         }
     }
 
-    private record BootResult(Optional<String> error, VolatileState state, int replayed, int applied, int dropped) {}
+    /**
+     * @param resharded present when the boot re-sharded the data dir ({@code shards.meta} named another shard
+     *                  count or routing scheme): the new per-shard snapshot it committed, every log folded in
+     */
+    private record BootResult(Optional<String> error, VolatileState state, int replayed, int applied, int dropped,
+            Optional<SnapshotImage> resharded, Optional<DurableState.Layout> layoutBefore) {
+        static BootResult failed(String error) {
+            return new BootResult(Optional.of(error), null, 0, 0, 0, Optional.empty(), Optional.empty());
+        }
+    }
 
     /**
      * What a boot with {@code cfg} at {@code nowMs} produces from the durable state, without touching
      * anything: the node's restart and {@link #recoverableStores} share it.
+     *
+     * <p>Per shard {@code i} (shard_run.rs:67-125): {@code dump-<i>.rdb} straight into shard {@code i}'s store,
+     * no scope check; then the whole {@code aof-<i>.aof}, frame by frame, through the scope check, into the
+     * same store — a frame is never re-routed to another shard (replay_dispatch, shard_run.rs:36-43, runs the
+     * store-level dispatcher on this shard's store).
+     *
+     * <p>When the recorded layout ({@code shards.meta}: shard count and routing scheme) differs from the
+     * config's, kevy re-shards first, before any shard runs (runtime_run.rs:173-195 → reshard.rs:23-123):
+     * every old shard's snapshot then log, shard 0 first, into one store (the logs through the same scope
+     * check, kevy-persist/src/reshard.rs:66-88), every key re-homed by the new layout, the result committed as
+     * the new snapshots and every log left empty. A logged {@code FLUSHALL} is one frame per shard, so in that
+     * one store the last shard's {@code FLUSHALL} also wipes what the shards before it wrote after it.
      */
     private BootResult bootFrom(NodeConfig cfg, long nowMs) {
         OwnershipTable table;
         try {
             table = OwnershipTable.build(cfg.scopes());
         } catch (ScopeConfigException e) {
-            return new BootResult(Optional.of(KevyTexts.badScopesConfig(e.getMessage())), null, 0, 0, 0);
+            return BootResult.failed(KevyTexts.badScopesConfig(e.getMessage()));
         }
+        DurableState.Layout want = new DurableState.Layout(cfg.shards(), cfg.clusterEnabled());
+        Optional<DurableState.Layout> had = durable.layout();
+        boolean reshard = had.isPresent() && !had.get().equals(want);
         ShardedStores stores = ShardedStores.empty(cfg.shards(), cfg.clusterEnabled());
-        int from = 0;
-        if (durable.snapshot().isPresent()) {
+        int from = durable.snapshot().map(SnapshotImage::logPosition).orElse(0);
+        if (!reshard && durable.snapshot().isPresent()) {
             SnapshotImage img = durable.snapshot().get();
-            from = img.logPosition();
-            if (img.shards() == cfg.shards()) {
-                List<Store> copies = new ArrayList<>();
-                for (int i = 0; i < img.shards(); i++) {
-                    copies.add(img.copyOfShard(i));
-                }
-                stores = new ShardedStores(copies, cfg.clusterEnabled());
-            } else {
-                // The shard count changed with the config: re-home every key by rebuilding it from its
-                // frames (the same frames MOVE-SCOPE ships), so each lands on its shard in the new layout.
-                for (int i = 0; i < img.shards(); i++) {
-                    for (List<String> frame : img.copyOfShard(i).serializeSlice("", nowMs)) {
-                        stores.execute(frame, nowMs);
-                    }
-                }
+            checkState(img.shards() == cfg.shards(), "snapshot of %s shards under a %s-shard layout", img.shards(),
+                    cfg.shards());
+            List<Store> copies = new ArrayList<>();
+            for (int i = 0; i < img.shards(); i++) {
+                copies.add(img.copyOfShard(i));
             }
+            stores = new ShardedStores(copies, cfg.clusterEnabled());
         }
         VolatileState v = new VolatileState(cfg, table, variant.tableLayout().create(), stores, nowMs);
         // [election plane] every peer unseen at boot; elect.meta restored (state/election.rs:254-304).
         v.elector = cfg.electionPlane() ? ElectionDriver.newElector(cfg, durable) : null;
         v.gate = movescope.model.election.ReplicationGate.atBoot(cfg.election(), v.elector != null);
         List<LogEntry> log = durable.log();
-        int applied = 0;
-        int dropped = 0;
-        for (int i = from; i < log.size(); i++) {
-            LogEntry e = log.get(i);
-            if (replayAccepts(v, e, nowMs)) {
-                // kevy replays at boot, on the boot's clock: a relative TTL is re-based on it and then
-                // corrected by the logged PEXPIREAT that follows it (exec.rs:322-350).
-                v.stores.execute(e.args(), nowMs);
-                applied++;
-            } else {
-                dropped++;
+        int[] counts = new int[2]; // applied, dropped
+        Optional<SnapshotImage> resharded = Optional.empty();
+        if (reshard) {
+            int oldShards = had.get().shards();
+            Store merged = new Store();
+            for (int i = 0; i < oldShards; i++) {
+                if (durable.snapshot().isPresent() && i < durable.snapshot().get().shards()) {
+                    // load_snapshot into the merge store: the image's keys, rebuilt from their frames.
+                    for (List<String> frame : durable.snapshot().get().copyOfShard(i).serializeSlice("", nowMs)) {
+                        merged.execute(frame, nowMs);
+                    }
+                }
+                replayShard(v, merged, i, log, from, nowMs, counts);
+            }
+            // redistribute (reshard.rs:125-143): every merged key to its shard under the new layout.
+            for (List<String> frame : merged.serializeSlice("", nowMs)) {
+                v.stores.shard(v.stores.shardOf(frame.get(1))).execute(frame, nowMs);
+            }
+            resharded = Optional.of(new SnapshotImage(nowMs, v.stores.all(), log.size()));
+        } else {
+            for (int i = 0; i < cfg.shards(); i++) {
+                replayShard(v, v.stores.shard(i), i, log, from, nowMs, counts);
             }
         }
         if (variant.migratedDurable()) {
@@ -1452,7 +1508,29 @@ public final class KevyNode {
                         refused.map(Enum::name).orElse(""));
             }
         }
-        return new BootResult(Optional.empty(), v, log.size() - from, applied, dropped);
+        return new BootResult(Optional.empty(), v, log.size() - from, counts[0], counts[1], resharded, had);
+    }
+
+    /**
+     * Replays the frames logged on shard {@code shard} after position {@code from} into {@code into}: each through
+     * the scope check, applied or dropped whole, never re-routed. Adds to {@code counts} (applied, dropped).
+     */
+    private void replayShard(VolatileState v, Store into, int shard, List<LogEntry> log, int from, long nowMs,
+            int[] counts) {
+        for (int i = from; i < log.size(); i++) {
+            LogEntry e = log.get(i);
+            if (e.shard() != shard) {
+                continue;
+            }
+            if (replayAccepts(v, e, nowMs)) {
+                // kevy replays at boot, on the boot's clock: a relative TTL is re-based on it and then
+                // corrected by the logged PEXPIREAT that follows it (exec.rs:322-350).
+                into.execute(e.args(), nowMs);
+                counts[0]++;
+            } else {
+                counts[1]++;
+            }
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ class ClientWriteTest {
         assertEquals("+OK", t.fields().get("reply"));
         assertEquals(true, t.fields().get("logged"));
         assertEquals("a", t.fields().get("node"));
-        assertEquals(List.of(new LogEntry(5, List.of("set", "app:1", "v"), Optional.empty(), "accepted")),
+        assertEquals(List.of(new LogEntry(0, 5, List.of("set", "app:1", "v"), Optional.empty(), "accepted")),
                 a.durable().log());
         assertEquals("UNKNOWN", writeTrace(a, 6, "SET", "free", "v").fields().get("reason"));
     }

@@ -184,7 +184,7 @@ public final class Kinds {
         boolean expectable = Expectations.SELECTABLE.contains(sig.invariant())
                 || sig.invariant().equals(Expectations.MIGRATION_ENDS);
         Expectations ex2 = new Expectations(ex.hold(), expectable ? Optional.of(sig.invariant()) : ex.violation(),
-                ex.baits(), ex.migrationsEndBy(), ex.history(), ex.values());
+                ex.baits(), ex.migrationsEndBy(), ex.history(), ex.values(), ex.logs());
         List<Step> steps = new ArrayList<>(s.steps());
         if (pinReplies) {
             for (StepResult r : run.steps()) {

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import movescope.model.protocol.KevyNode;
+import movescope.model.protocol.LogEntry;
 import movescope.model.store.Store;
 import movescope.sim.report.HistoryFinding;
 import movescope.sim.scenario.Commands;
 import movescope.sim.scenario.Expectations;
+import movescope.sim.scenario.LogExpectation;
 import movescope.sim.scenario.ValueExpectation;
 
 /**
@@ -132,6 +134,9 @@ public final class EndOfRun {
                         + "): expected " + v.expect().describe() + ", got " + got);
             }
         }
+        for (LogExpectation l : ex.logs()) {
+            logFailure(w.node(l.node()), l).ifPresent(failures::add);
+        }
         if (ex.history()) {
             History history = w.history();
             for (String key : probe) {
@@ -184,6 +189,57 @@ public final class EndOfRun {
             }
         }
         return findings;
+    }
+
+    /**
+     * Why {@code n}'s {@code aof-<shard>.aof} is not {@code l}'s frames, empty when it is: the first frame that
+     * differs (or the count), then both logs in full, frames separated by {@code |}; one line.
+     */
+    static Optional<String> logFailure(KevyNode n, LogExpectation l) {
+        String file = "log of " + l.node() + " shard " + l.shard() + " (aof-" + l.shard() + ".aof)";
+        int shards = n.durable().layout().map(x -> x.shards()).orElse(0);
+        if (l.shard() >= shards) {
+            return Optional.of(file + ": the node has " + shards + " shard" + (shards == 1 ? "" : "s")
+                    + ", so no such log");
+        }
+        List<List<String>> got = new ArrayList<>();
+        for (LogEntry e : n.durable().aof(l.shard())) {
+            got.add(e.args());
+        }
+        if (got.equals(l.frames())) {
+            return Optional.empty();
+        }
+        int i = 0;
+        while (i < got.size() && i < l.frames().size() && got.get(i).equals(l.frames().get(i))) {
+            i++;
+        }
+        String first;
+        if (i < got.size() && i < l.frames().size()) {
+            first = "frame " + (i + 1) + " is " + Commands.render(got.get(i)) + ", expected "
+                    + Commands.render(l.frames().get(i));
+        } else if (i < got.size()) {
+            first = got.size() + " frames, expected " + l.frames().size() + "; the first extra one is "
+                    + Commands.render(got.get(i));
+        } else {
+            first = got.size() + " frames, expected " + l.frames().size() + "; the first missing one is "
+                    + Commands.render(l.frames().get(i));
+        }
+        return Optional.of(file + ": " + first + "; expected [" + renderFrames(l.frames()) + "], actual ["
+                + renderFrames(got) + "]");
+    }
+
+    private static String renderFrames(List<List<String>> frames) {
+        if (frames.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (List<String> f : frames) {
+            if (b.length() > 0) {
+                b.append(" | ");
+            }
+            b.append(Commands.render(f));
+        }
+        return b.toString();
     }
 
     /**

@@ -13,9 +13,11 @@ import java.util.OptionalLong;
  * @param baits           reachability goals that must be reached
  * @param migrationsEndBy every migration must have ended by this time
  * @param history         run the end-of-run lost/stranded history check
+ * @param values          final values, read from the stores at the end
+ * @param logs            final per-shard logs ({@code expect.logs}), compared frame for frame at the end
  */
 public record Expectations(List<String> hold, Optional<String> violation, List<String> baits,
-        OptionalLong migrationsEndBy, boolean history, List<ValueExpectation> values) {
+        OptionalLong migrationsEndBy, boolean history, List<ValueExpectation> values, List<LogExpectation> logs) {
 
     /** The invariants checked by default (an {@code expect} without {@code hold}), in vocabulary order. */
     public static final List<String> INVARIANTS = List.of("NoAcceptAfterShip", "SingleWriter", "NoLostWrite",
@@ -33,7 +35,7 @@ public record Expectations(List<String> hold, Optional<String> violation, List<S
     public static final List<String> BAITS = List.of("BaitCommitted", "BaitQuiesced", "BaitAborted");
 
     public static final Expectations DEFAULT = new Expectations(INVARIANTS, Optional.empty(), List.of(),
-            OptionalLong.empty(), true, List.of());
+            OptionalLong.empty(), true, List.of(), List.of());
 
     public Expectations {
         hold = List.copyOf(hold);
@@ -41,6 +43,18 @@ public record Expectations(List<String> hold, Optional<String> violation, List<S
         baits = List.copyOf(baits);
         Objects.requireNonNull(migrationsEndBy, "migrationsEndBy");
         values = List.copyOf(values);
+        logs = List.copyOf(logs);
+    }
+
+    /** Expectations without {@code logs}. */
+    public Expectations(List<String> hold, Optional<String> violation, List<String> baits,
+            OptionalLong migrationsEndBy, boolean history, List<ValueExpectation> values) {
+        this(hold, violation, baits, migrationsEndBy, history, values, List.of());
+    }
+
+    /** The same expectations with {@code migrationsEndBy} replaced. */
+    public Expectations withMigrationsEndBy(OptionalLong endBy) {
+        return new Expectations(hold, violation, baits, endBy, history, values, logs);
     }
 
     /** Whether invariant {@code name} is checked during the run. */

@@ -948,8 +948,41 @@ public final class ScenarioLoader {
             v.done();
             values.add(new ValueExpectation(key, node, cmd, e));
         }
+        List<LogExpectation> logs = logExpectations(o, nodeIds);
         o.done();
-        return new Expectations(hold, violation, baits, endBy, history, values);
+        return new Expectations(hold, violation, baits, endBy, history, values, logs);
+    }
+
+    /**
+     * {@code expect.logs}: per node and shard, the frames its {@code aof-<shard>.aof} holds at the end, in order.
+     * A frame is an array of arguments or a string split on spaces (as a step's {@code command}).
+     */
+    private static List<LogExpectation> logExpectations(Obj o, Set<String> nodeIds) throws ScenarioException {
+        List<LogExpectation> logs = new ArrayList<>();
+        Set<String> seen = new java.util.TreeSet<>();
+        for (JNode item : o.optArray("logs")) {
+            Obj l = Obj.of(item, "a log expectation {\"node\", \"shard\"?, \"frames\"}");
+            String node = nodeRef(l, "node", nodeIds);
+            int shard = l.optInt("shard", 0, 0, ScenarioLimits.MAX_SHARDS - 1);
+            List<List<String>> frames = new ArrayList<>();
+            for (JNode f : Obj.array(l.req("frames"), "frames")) {
+                List<String> frame = f instanceof JNode.JString s ? Commands.split(s.value()) : Obj.strings(f, "a frame");
+                if (frame.isEmpty()) {
+                    throw Obj.error(f, "expected a non-empty frame");
+                }
+                if (frame.size() > ScenarioLimits.MAX_COMMAND_ARGS) {
+                    throw Obj.error(f, "a frame of " + frame.size() + " arguments; at most "
+                            + ScenarioLimits.MAX_COMMAND_ARGS + " are allowed");
+                }
+                frames.add(frame);
+            }
+            l.done();
+            if (!seen.add(node + "/" + shard)) {
+                throw Obj.error(item, "a second log expectation for node \"" + node + "\" shard " + shard);
+            }
+            logs.add(new LogExpectation(node, shard, frames));
+        }
+        return logs;
     }
 
     /** Where a node of the tree starts (for callers that build their own errors). */

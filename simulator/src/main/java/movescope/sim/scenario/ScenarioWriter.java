@@ -307,14 +307,18 @@ public final class ScenarioWriter {
         g.writeEndObject();
     }
 
-    private static void writeCommand(JsonGenerator g, List<String> cmd) throws IOException {
-        boolean simple = true;
+    /** Whether {@code cmd} survives the string form: {@link Commands#split} gives it back. */
+    private static boolean simple(List<String> cmd) {
         for (String a : cmd) {
             if (a.isEmpty() || a.contains(" ") || !a.equals(a.trim())) {
-                simple = false;
+                return false;
             }
         }
-        if (simple) {
+        return true;
+    }
+
+    private static void writeCommand(JsonGenerator g, List<String> cmd) throws IOException {
+        if (simple(cmd)) {
             g.writeStringField("command", String.join(" ", cmd));
         } else {
             g.writeArrayFieldStart("command");
@@ -539,6 +543,31 @@ public final class ScenarioWriter {
                     writeCommand(g, v.command());
                 }
                 writeExpectation(g, "expect", v.expect());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!e.logs().isEmpty()) {
+            g.writeArrayFieldStart("logs");
+            for (LogExpectation l : e.logs()) {
+                g.writeStartObject();
+                g.writeStringField("node", l.node());
+                if (l.shard() != 0) {
+                    g.writeNumberField("shard", l.shard());
+                }
+                g.writeArrayFieldStart("frames");
+                for (List<String> f : l.frames()) {
+                    if (simple(f)) {
+                        g.writeString(String.join(" ", f));
+                    } else {
+                        g.writeStartArray();
+                        for (String a : f) {
+                            g.writeString(a);
+                        }
+                        g.writeEndArray();
+                    }
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -25,7 +25,7 @@ final class Retime {
         if (endBy.isPresent() && endBy.getAsLong() >= from) {
             endBy = OptionalLong.of(Math.max(0, endBy.getAsLong() - by));
         }
-        Expectations ex2 = new Expectations(ex.hold(), ex.violation(), ex.baits(), endBy, ex.history(), ex.values());
+        Expectations ex2 = ex.withMigrationsEndBy(endBy);
         long end = s.endMs() >= from ? Math.max(1, s.endMs() - by) : s.endMs();
         if (s.chaos().isPresent()) {
             end = Math.max(end, s.chaos().get().untilMs() + s.chaos().get().healBoundMs()); // the phase must fit

@@ -216,8 +216,7 @@ public final class Shrinker {
                 faults = new FaultSpec(Math.min(1, faults.eintr() + c.eintr()), faults.eintrPerMove());
             }
             if (ex.migrationsEndBy().isEmpty() && c.migrationsEndBy() <= s.endMs()) {
-                ex = new Expectations(ex.hold(), ex.violation(), ex.baits(), OptionalLong.of(c.migrationsEndBy()),
-                        ex.history(), ex.values());
+                ex = ex.withMigrationsEndBy(OptionalLong.of(c.migrationsEndBy()));
             }
         }
         return s.withClients(clients).withSteps(steps).withWorkload(Optional.empty()).withChaos(Optional.empty())
