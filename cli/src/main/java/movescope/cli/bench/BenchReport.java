@@ -77,7 +77,7 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
 
     /** Campaign runs/s over TLC behaviours/s; empty without TLC. */
     public Optional<Double> runsPerTlcBehaviour() {
-        return tlc.map(t -> campaign.timing().runsPerSec() / t.behavioursPerSec());
+        return tlc.filter(TlcBench.Result::conclusive).map(t -> campaign.timing().runsPerSec() / t.behavioursPerSec());
     }
 
     // ------------------------------------------------------------------------------------------------ JSON
@@ -121,9 +121,16 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
                 g.writeNumberField("workers", 1);
                 g.writeNumberField("behaviours", t.behaviours());
                 g.writeNumberField("states", t.states());
-                g.writeNumberField("seconds", t.seconds());
-                g.writeNumberField("statesPerSec", t.statesPerSec());
-                g.writeNumberField("behavioursPerSec", t.behavioursPerSec());
+                if (t.conclusive()) {
+                    g.writeNumberField("seconds", t.seconds());
+                    g.writeNumberField("statesPerSec", t.statesPerSec());
+                    g.writeNumberField("behavioursPerSec", t.behavioursPerSec());
+                } else {
+                    g.writeNullField("seconds");
+                    g.writeNullField("statesPerSec");
+                    g.writeNullField("behavioursPerSec");
+                    g.writeStringField("inconclusive", t.inconclusive().orElseThrow());
+                }
                 g.writeObjectFieldStart("shortRun");
                 run(g, t.shortRun());
                 g.writeEndObject();
@@ -226,8 +233,14 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
             b.append('\n');
             b.append(String.format(Locale.ROOT, "%-44s %14s %14s %12s %8s%n", "TLC -simulate (1 worker, depth " + TlcBench.DEPTH + ")",
                     "states/s", "behaviours/s", "behaviours", "seconds"));
-            b.append(String.format(Locale.ROOT, "%-44s %14s %14s %12s %8.2f%n", "specs/MoveScope/" + TlcBench.CONFIG,
-                    num(t.statesPerSec()), num(t.behavioursPerSec()), num(t.behaviours()), t.seconds()));
+            if (t.conclusive()) {
+                b.append(String.format(Locale.ROOT, "%-44s %14s %14s %12s %8.2f%n", "specs/MoveScope/" + TlcBench.CONFIG,
+                        num(t.statesPerSec()), num(t.behavioursPerSec()), num(t.behaviours()), t.seconds()));
+            } else {
+                b.append(String.format(Locale.ROOT, "%-44s %14s %14s %12s %8s%n", "specs/MoveScope/" + TlcBench.CONFIG,
+                        "-", "-", num(t.behaviours()), "-"));
+                b.append("  ").append(t.inconclusive().orElseThrow()).append('\n');
+            }
             b.append("  (runs of ").append(t.shortRun().behaviours()).append(" and ").append(t.longRun().behaviours())
                     .append(" behaviours, seed ").append(TlcBench.SEED).append(", difference taken: startup cancels)\n");
         } else {
@@ -240,7 +253,7 @@ public record BenchReport(Machine machine, Settings settings, Section campaignCe
         b.append(String.format(Locale.ROOT, "  %-50s %s%s%n", bigName() + " events/s / its ceiling", ratio(bigToCeiling()),
                 cpuRatio(bigToCeilingCpu())));
         b.append(String.format(Locale.ROOT, "  %-50s %s%n", "campaign runs/s / TLC behaviours/s",
-                runsPerTlcBehaviour().map(BenchReport::ratio).orElse("- (TLC skipped)")));
+                runsPerTlcBehaviour().map(BenchReport::ratio).orElse(tlc.isEmpty() ? "- (TLC skipped)" : "- (TLC rate inconclusive)")));
         return b.toString();
     }
 
