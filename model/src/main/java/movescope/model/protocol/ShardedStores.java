@@ -19,9 +19,11 @@ import movescope.model.store.Store;
  * {@code MSET} (per-shard MSET, {@code +OK}), {@code MGET} (per-shard MGET, elements back in request
  * order), {@code DEL}/{@code UNLINK}/{@code EXISTS} (per-shard, counts summed), {@code FLUSHALL}/
  * {@code FLUSHDB} (every shard), and the {@code *STORE} family ({@link #storeFamily}: sources read on their
- * shards, the result written on the destination's). A command without a key runs on shard 0. With one shard all of this is
- * exactly {@code store.execute(args)}. {@code DBSIZE} sums every shard's count and {@code KEYS} concatenates
- * every shard's keys, the connection's shard first ({@link #keys}).
+ * shards, the result written on the destination's). A command without a key runs on shard 0. With one shard
+ * all of this is exactly {@code store.execute(args)}, except the {@code *STORE} family, which kevy's
+ * dispatcher (the store) does not know and which runs as the runtime op on one shard too. {@code DBSIZE}
+ * sums every shard's count and {@code KEYS} concatenates every shard's keys, the connection's shard first
+ * ({@link #keys}).
  */
 final class ShardedStores {
     private final List<Store> stores;

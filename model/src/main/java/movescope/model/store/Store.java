@@ -262,9 +262,9 @@ public final class Store {
     // ---- the *STORE family's gathers and writes (the runtime ops of exec_zalgebra.rs, see AlgebraStore) ----
 
     /**
-     * One source key of a Z*STORE, as {@code Op::Gather(Scored)} reads it ({@code crates/kevy-rt/src/exec_op.rs:132-135}
-     * → {@code zset_or_set_members}, {@code crates/kevy-store/src/zset_algebra.rs:152-174}): a zset's (member, score)
-     * pairs, a set's members at score 1.0, an absent key none; null (WRONGTYPE) for any other type. A zset is
+     * One source key of a Z*STORE, as {@code Op::Gather(Scored)} reads it
+     * ({@code crates/kevy-rt/src/exec_op.rs:132-135} → {@code zset_or_set_members},
+     * {@code crates/kevy-store/src/zset_algebra.rs:152-174}): a zset's (member, score) pairs, a set's members at score 1.0, an absent key none; null (WRONGTYPE) for any other type. A zset is
      * listed in rank order and a set in kevy's set order; kevy lists a zset of more than two members in the slot
      * order of its {@code by_member} KevyMap, which the model does not keep (docs/kevy-replies.md).
      */
