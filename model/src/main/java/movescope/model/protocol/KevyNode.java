@@ -1202,7 +1202,10 @@ public final class KevyNode {
                 if (v.accepted()) {
                     r = switch (variant.ingestShard()) {
                         case PREFIX_SHARD -> vol.stores.shard(prefixShard).execute(frame, nowMs);
-                        case KEY_SHARD -> vol.stores.execute(frame, nowMs);
+                        // a *STORE frame meets kevy's dispatcher, which does not know the verb, on either shard
+                        case KEY_SHARD -> Commands.isRuntimeStore(frame)
+                                ? vol.stores.shard(vol.stores.shardOf(key)).execute(frame, nowMs)
+                                : vol.stores.execute(frame, nowMs);
                     };
                 } else {
                     r = Reply.error(v.wireReply().orElseThrow().substring(1));

@@ -103,4 +103,18 @@ class StoreFamilyTest {
         restart(a, 2000);
         assertEquals("[]", call(a, 2001, "SMEMBERS", d1));
     }
+
+    @Test
+    void anIngestFrameOfTheFamilyMeetsTheDispatcherAndIsRefused() {
+        // scope_move_ingest.rs:84 runs each frame through dispatch_into, which has no *STORE handler
+        // (dispatch.rs:142-160): the frame is refused with the unknown-command text and nothing is stored.
+        for (Variant v : List.of(Variant.KEVY_54, Variant.KEVY_54.withIngestShard(Variant.IngestShard.KEY_SHARD))) {
+            KevyNode b = new KevyNode("b", cfg("b", "app:=a", 2), v);
+            String bulk = movescope.model.store.FrameCodec.encode(List.of(List.of("SADD", "app:s", "m"),
+                    List.of("SUNIONSTORE", "app:d", "app:s")));
+            assertEquals("-ERR MOVE-SCOPE-INGEST: key 'app:d' refused by this node: ERR unknown command 'SUNIONSTORE'",
+                    call(b, 1, "MOVE-SCOPE-INGEST", "app:", bulk), v.toString());
+            assertEquals("[]", call(b, 2, "SMEMBERS", "app:d"), v.toString());
+        }
+    }
 }
