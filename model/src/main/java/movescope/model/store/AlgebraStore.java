@@ -308,7 +308,7 @@ public final class AlgebraStore {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        Set<String> excluded = new java.util.HashSet<>();
+        Set<String> excluded = new java.util.TreeSet<>();
         for (int j = 1; j < inputs.size(); j++) {
             for (Map.Entry<String, Double> e : inputs.get(j)) {
                 excluded.add(e.getKey());
@@ -329,7 +329,7 @@ public final class AlgebraStore {
         }
         LinkedHashSet<String> acc = new LinkedHashSet<>(sets.get(0));
         for (int j = 1; j < sets.size(); j++) {
-            acc.retainAll(new java.util.HashSet<>(sets.get(j)));
+            acc.retainAll(new java.util.TreeSet<>(sets.get(j)));
         }
         return List.copyOf(acc);
     }
@@ -348,7 +348,7 @@ public final class AlgebraStore {
         }
         LinkedHashSet<String> acc = new LinkedHashSet<>(sets.get(0));
         for (int j = 1; j < sets.size(); j++) {
-            acc.removeAll(new java.util.HashSet<>(sets.get(j)));
+            acc.removeAll(new java.util.TreeSet<>(sets.get(j)));
         }
         return List.copyOf(acc);
     }
