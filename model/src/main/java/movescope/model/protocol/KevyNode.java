@@ -468,7 +468,16 @@ public final class KevyNode {
         } else if (Commands.isWrite(args)) {
             boolean logged;
             Reply r;
-            if (isRuntimeMove(args)) {
+            if (Commands.isRuntimeStore(args)) {
+                // The *STORE family runs as a runtime op; the destination's shard logs DEL dst, then ZADD/SADD
+                // dst … when the result is not empty (exec_op.rs:141-186). Parse errors and WRONGTYPE log nothing.
+                movescope.model.store.AlgebraStore.Outcome o = vol.stores.storeFamily(args, nowMs);
+                r = o.reply();
+                for (List<String> f : o.frames()) {
+                    durable.append(new LogEntry(nowMs, f, Optional.empty(), "effect"));
+                }
+                logged = !o.frames().isEmpty();
+            } else if (isRuntimeMove(args)) {
                 // RENAME / RPOPLPUSH / LMOVE run as runtime ops and log their effects, not the verb.
                 MoveBefore before = moveBefore(args, nowMs);
                 r = vol.stores.execute(args, nowMs);
@@ -623,8 +632,8 @@ public final class KevyNode {
      * The effect frames a multi-shard write leaves in the shards' logs, computed before it runs:
      * {@code MSET k v …} per shard for its pairs (exec_op.rs:104-119), {@code DEL k …} per shard for its
      * keys when at least one of them exists (exec_op.rs:49-63). RENAME, RPOPLPUSH and LMOVE log their effects
-     * ({@link #moveEffects}); the *STORE family is not modelled (the store does not know those verbs). Empty when
-     * nothing would be logged.
+     * ({@link #moveEffects}); the *STORE family logs {@code DEL dst} and its result
+     * ({@link movescope.model.store.AlgebraStore}). Empty when nothing would be logged.
      */
     private List<List<String>> multiKeyEffects(List<String> args, long nowMs) {
         String n = Commands.name(args);
@@ -1215,7 +1224,10 @@ public final class KevyNode {
                 if (v.accepted()) {
                     r = switch (variant.ingestShard()) {
                         case PREFIX_SHARD -> vol.stores.shard(prefixShard).execute(frame, nowMs);
-                        case KEY_SHARD -> vol.stores.execute(frame, nowMs);
+                        // a *STORE frame meets kevy's dispatcher, which does not know the verb, on either shard
+                        case KEY_SHARD -> Commands.isRuntimeStore(frame)
+                                ? vol.stores.shard(vol.stores.shardOf(key)).execute(frame, nowMs)
+                                : vol.stores.execute(frame, nowMs);
                     };
                 } else {
                     r = Reply.error(v.wireReply().orElseThrow().substring(1));

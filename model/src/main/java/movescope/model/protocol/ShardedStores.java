@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import movescope.model.routing.Commands;
+import movescope.model.store.AlgebraStore;
 import movescope.model.store.Reply;
 import movescope.model.store.Store;
 
@@ -17,9 +18,12 @@ import movescope.model.store.Store;
  * the store knows are split by shard and their replies merged, as a shard-per-core server does:
  * {@code MSET} (per-shard MSET, {@code +OK}), {@code MGET} (per-shard MGET, elements back in request
  * order), {@code DEL}/{@code UNLINK}/{@code EXISTS} (per-shard, counts summed), {@code FLUSHALL}/
- * {@code FLUSHDB} (every shard). A command without a key runs on shard 0. With one shard all of this is
- * exactly {@code store.execute(args)}. {@code DBSIZE} sums every shard's count and {@code KEYS} concatenates
- * every shard's keys, the connection's shard first ({@link #keys}).
+ * {@code FLUSHDB} (every shard), and the {@code *STORE} family ({@link #storeFamily}: sources read on their
+ * shards, the result written on the destination's). A command without a key runs on shard 0. With one shard
+ * all of this is exactly {@code store.execute(args)}, except the {@code *STORE} family, which kevy's
+ * dispatcher (the store) does not know and which runs as the runtime op on one shard too. {@code DBSIZE}
+ * sums every shard's count and {@code KEYS} concatenates every shard's keys, the connection's shard first
+ * ({@link #keys}).
  */
 final class ShardedStores {
     private final List<Store> stores;
@@ -155,6 +159,14 @@ final class ShardedStores {
         return new Reply.Bulk(p.element());
     }
 
+    /**
+     * A {@code *STORE} in its runtime form ({@link Commands#isRuntimeStore}), on one shard or across several
+     * ({@code crates/kevy-rt/src/exec_zalgebra.rs}): the reply, and the effect frames the destination's shard logs.
+     */
+    AlgebraStore.Outcome storeFamily(List<String> args, long nowMs) {
+        return AlgebraStore.run(args, k -> stores.get(shardOf(k)), nowMs);
+    }
+
     SortedSet<Integer> shardsTouched(List<String> args) {
         TreeSet<Integer> out = new TreeSet<>();
         String name = Commands.name(args);
@@ -179,6 +191,13 @@ final class ShardedStores {
             case "RENAME", "RENAMENX", "RPOPLPUSH", "LMOVE" -> {
                 for (int i = 1; i < Math.min(args.size(), 3); i++) {
                     out.add(shardOf(args.get(i)));
+                }
+            }
+            case "ZINTERSTORE", "ZUNIONSTORE", "ZDIFFSTORE", "SINTERSTORE", "SUNIONSTORE", "SDIFFSTORE" -> {
+                if (Commands.isRuntimeStore(args)) {
+                    for (String k : AlgebraStore.keysTouched(args)) {
+                        out.add(shardOf(k));
+                    }
                 }
             }
             case "MGET", "DEL", "UNLINK", "EXISTS" -> {
@@ -206,6 +225,9 @@ final class ShardedStores {
     Reply execute(List<String> args, long nowMs, int connShard) {
         String name = Commands.name(args);
         int n = args.size();
+        if (Commands.isRuntimeStore(args)) {
+            return storeFamily(args, nowMs).reply();
+        }
         if (stores.size() == 1) {
             return stores.get(0).execute(args, nowMs);
         }

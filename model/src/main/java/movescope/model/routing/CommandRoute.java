@@ -18,7 +18,9 @@ import java.util.Locale;
  *       {@code :138}), {@code KEYS pattern} ({@code :157}), {@code FLUSHALL}/{@code FLUSHDB} ({@code :139});</li>
  *   <li>{@link Kind#EACH_KEY_SHARD}: a multi-key operation over each key's shard — {@code MSET} with an odd
  *       argument count ≥ 3, {@code MGET} ≥ 2, {@code DEL}/{@code UNLINK}/{@code EXISTS} with several keys,
- *       {@code RENAME}/{@code RENAMENX}, {@code RPOPLPUSH} with 3 arguments, {@code LMOVE} with 5.</li>
+ *       {@code RENAME}/{@code RENAMENX}, {@code RPOPLPUSH} with 3 arguments, {@code LMOVE} with 5, and the
+ *       {@code *STORE} family in its runtime form ({@code :167-172}: Z*STORE ≥ 4 arguments, S*STORE ≥ 3; the
+ *       sources' shards, then the destination's — {@link Commands#isRuntimeStore}).</li>
  * </ul>
  */
 public record CommandRoute(Kind kind, int keyIndex) {
@@ -80,6 +82,11 @@ public record CommandRoute(Kind kind, int keyIndex) {
             }
             case "LMOVE" -> {
                 if (argc == 5) {
+                    return EACH_KEY;
+                }
+            }
+            case "ZINTERSTORE", "ZUNIONSTORE", "ZDIFFSTORE", "SINTERSTORE", "SUNIONSTORE", "SDIFFSTORE" -> {
+                if (Commands.isRuntimeStore(args)) {
                     return EACH_KEY;
                 }
             }

@@ -15,12 +15,18 @@ import java.math.RoundingMode;
  *       {@link #display}.</li>
  *   <li>{@link #parse}: {@code arg_f64} ({@code cmd.rs:270-279}): trimmed, {@code inf}/{@code +inf}/
  *       {@code infinity}/{@code -inf}/… case-insensitively, else Rust's f64 parse; NaN rejected.</li>
+ *   <li>{@link #rustF64}: Rust's plain {@code str::parse::<f64>()}, as the *STORE WEIGHTS parser calls it
+ *       ({@code crates/kevy-rt/src/exec_build.rs:418-421}): no trimming, NaN accepted.</li>
  * </ul>
+ * A NaN score (a *STORE's {@code inf + -inf}, or a {@code nan} weight) is displayed {@code NaN}, Rust's text.
  */
 public final class ScoreText {
     private ScoreText() {}
 
     public static String display(double s) {
+        if (Double.isNaN(s)) {
+            return "NaN";
+        }
         if (Double.isInfinite(s)) {
             return s > 0 ? "inf" : "-inf";
         }
@@ -43,6 +49,9 @@ public final class ScoreText {
     }
 
     public static String reply(double s) {
+        if (Double.isNaN(s)) {
+            return "NaN";
+        }
         if (Double.isInfinite(s)) {
             return s > 0 ? "inf" : "-inf";
         }
@@ -71,5 +80,45 @@ public final class ScoreText {
                 return Double.isNaN(d) ? null : d;
             }
         }
+    }
+
+    /**
+     * Rust's {@code <f64 as FromStr>::from_str}: an optional sign, then {@code inf}, {@code infinity} or
+     * {@code nan} in any ASCII case, or digits with an optional fraction ({@code 1.}, {@code .5}) and exponent;
+     * nothing trimmed. Null when Rust answers an error. NaN is a valid result here.
+     */
+    public static Double rustF64(String text) {
+        String t = text;
+        boolean neg = false;
+        if (!t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
+            neg = t.charAt(0) == '-';
+            t = t.substring(1);
+        }
+        if (asciiEqualsIgnoreCase(t, "inf") || asciiEqualsIgnoreCase(t, "infinity")) {
+            return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (asciiEqualsIgnoreCase(t, "nan")) {
+            return Double.NaN;
+        }
+        if (!t.matches("([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+            return null;
+        }
+        double d = Double.parseDouble(t);
+        return neg ? -d : d;
+    }
+
+    /** Rust's {@code eq_ignore_ascii_case}: only ASCII letters fold; any other char must be equal. */
+    public static boolean asciiEqualsIgnoreCase(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && !(x < 128 && y < 128 && Character.toLowerCase(x) == Character.toLowerCase(y))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

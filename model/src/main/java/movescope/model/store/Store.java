@@ -259,6 +259,83 @@ public final class Store {
         return live(key, nowMs) != null;
     }
 
+    // ---- the *STORE family's gathers and writes (the runtime ops of exec_zalgebra.rs, see AlgebraStore) ----
+
+    /**
+     * One source key of a Z*STORE, as {@code Op::Gather(Scored)} reads it
+     * ({@code crates/kevy-rt/src/exec_op.rs:132-135} → {@code zset_or_set_members},
+     * {@code crates/kevy-store/src/zset_algebra.rs:152-174}): a zset's (member, score) pairs, a set's members at score 1.0, an absent key none; null (WRONGTYPE) for any other type. A zset is
+     * listed in rank order and a set in kevy's set order; kevy lists a zset of more than two members in the slot
+     * order of its {@code by_member} KevyMap, which the model does not keep (docs/kevy-replies.md).
+     */
+    public List<Map.Entry<String, Double>> scoredMembers(String key, long nowMs) {
+        Value v = live(key, nowMs);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof Value.ZSetVal z) {
+            return z.ranked();
+        }
+        if (v instanceof Value.SetVal st) {
+            List<Map.Entry<String, Double>> out = new ArrayList<>();
+            for (String m : st.members()) {
+                out.add(Map.entry(m, 1.0));
+            }
+            return out;
+        }
+        return null;
+    }
+
+    /**
+     * One source key of an S*STORE, as {@code Op::Gather(Set)} reads it ({@code exec_op.rs:128-131} →
+     * {@code set_snapshot} = {@code smembers}, {@code crates/kevy-store/src/set_read.rs:154-156}): a set's members in
+     * kevy's order, an absent key none; null (WRONGTYPE) for any other type, a zset included.
+     */
+    public List<String> setMembers(String key, long nowMs) {
+        Value v = live(key, nowMs);
+        if (v == null) {
+            return List.of();
+        }
+        return v instanceof Value.SetVal st ? st.members() : null;
+    }
+
+    /**
+     * {@code Op::ZStoreResult} on the destination's shard ({@code exec_op.rs:141-142} → {@code zstore_result},
+     * {@code zset_algebra.rs:181-189}): {@code dst} is deleted whatever it held, then, when there are pairs, written
+     * as a zset. Returns the stored cardinality. A NaN score is stored as kevy stores it (its zadd does not
+     * check).
+     */
+    public long storeZsetResult(String dst, List<Map.Entry<String, Double>> pairs, long nowMs) {
+        live(dst, nowMs);
+        remove(dst);
+        if (pairs.isEmpty()) {
+            return 0;
+        }
+        TreeMap<String, Double> z = new TreeMap<>();
+        for (Map.Entry<String, Double> e : pairs) {
+            z.put(e.getKey(), e.getValue());
+        }
+        put(dst, new Value.ZSetVal(z));
+        return pairs.size();
+    }
+
+    /**
+     * {@code Op::SetStoreResult} on the destination's shard ({@code exec_op.rs:163-170}): {@code dst} is deleted,
+     * then, when there are members, {@code sadd(dst, members)} in the given order; returns what that SADD added.
+     */
+    public long storeSetResult(String dst, List<String> members, long nowMs) {
+        live(dst, nowMs);
+        remove(dst);
+        if (members.isEmpty()) {
+            return 0;
+        }
+        List<String> sadd = new ArrayList<>(members.size() + 2);
+        sadd.add("SADD");
+        sadd.add(dst);
+        sadd.addAll(members);
+        return ((Reply.IntegerReply) sadd(sadd, nowMs)).value();
+    }
+
     /** LMOVE/RPOPLPUSH within this shard: one atomic op (exec_op.rs:283-298). */
     private Reply listMove(String src, String dst, boolean fromLeft, boolean toLeft, long nowMs) {
         Value sv = live(src, nowMs);

@@ -85,7 +85,8 @@ public sealed interface Value {
     /**
      * A sorted set: member → score. Iterated by score, then member bytes, with {@code f64::total_cmp} on
      * the score ({@code crates/kevy-store/src/zset_range.rs:45}; {@link Double#compare} orders the same way,
-     * -0.0 before 0.0). Scores are never NaN.
+     * -0.0 before 0.0). A score is NaN only when a *STORE computed one (kevy stores it; its order among the
+     * others is not pinned down: see {@link AlgebraStore}).
      */
     record ZSetVal(SortedMap<String, Double> scores) implements Value {
         public ZSetVal {

@@ -57,6 +57,11 @@ class CommandRouteTest {
         assertEquals(CommandRoute.EACH_KEY, r("RPOPLPUSH a b"));
         assertEquals(new CommandRoute(CommandRoute.Kind.KEY_SHARD, 1), r("RPOPLPUSH a"));
         assertEquals(CommandRoute.EACH_KEY, r("LMOVE a b LEFT RIGHT"));
+        assertEquals(CommandRoute.EACH_KEY, r("ZUNIONSTORE d 1 a"));
+        assertEquals(new CommandRoute(CommandRoute.Kind.KEY_SHARD, 1), r("ZUNIONSTORE d 1"));
+        assertEquals(CommandRoute.EACH_KEY, r("sinterstore d a"));
+        assertEquals(new CommandRoute(CommandRoute.Kind.KEY_SHARD, 1), r("SINTERSTORE d"));
+        assertEquals(CommandRoute.CONNECTION, r("ZDIFFSTORE"));
         assertThrows(IllegalArgumentException.class, () -> new CommandRoute(CommandRoute.Kind.KEY_SHARD, 0));
     }
 }

@@ -60,6 +60,31 @@ class CommandsTest {
     }
 
     @Test
+    void theStoreFamilyIsUncheckedInItsRuntimeFormAndCheckedWhenShorter() {
+        // cmd_resolve.rs:167-172: Z*STORE from 4 args, S*STORE from 3 are runtime ops; shorter ones fall
+        // through to Route::Single(1) (:279-285) and the scope gate checks args[1] (dispatch.rs:80-94).
+        for (String z : List.of("ZINTERSTORE", "ZUNIONSTORE", "zdiffstore")) {
+            assertTrue(Commands.isWrite(List.of(z, "d", "1", "a")), z);
+            assertTrue(Commands.isRuntimeStore(List.of(z, "d", "1", "a")), z);
+            assertFalse(Commands.isCheckedWrite(List.of(z, "d", "1", "a")), z);
+            assertFalse(Commands.isRuntimeStore(List.of(z, "d", "1")), z);
+            assertTrue(Commands.isCheckedWrite(List.of(z, "d", "1")), z);
+            assertEquals("d", Commands.checkedKey(List.of(z, "d")));
+            assertFalse(Commands.isCheckedWrite(List.of(z)), z);
+            // kevy-cluster-rw's own list has no sorted-set *STORE (lib.rs:220-253): it sends them as reads
+            assertFalse(Commands.isClientLibraryWrite(List.of(z, "d", "1", "a")), z);
+        }
+        for (String st : List.of("SINTERSTORE", "SUNIONSTORE", "sdiffstore")) {
+            assertTrue(Commands.isRuntimeStore(List.of(st, "d", "a")), st);
+            assertFalse(Commands.isCheckedWrite(List.of(st, "d", "a")), st);
+            assertTrue(Commands.isCheckedWrite(List.of(st, "d")), st);
+            assertTrue(Commands.isClientLibraryWrite(List.of(st, "d", "a")), st);
+        }
+        assertFalse(Commands.isWrite(List.of("ZRANGESTORE", "d", "src", "0", "-1")), "kevy 5.4 has no ZRANGESTORE");
+        assertTrue(Commands.isClientLibraryWrite(List.of("SET", "k", "v")));
+    }
+
+    @Test
     void readsAreNotWritesAndNotChecked() {
         for (String r : List.of("GET", "MGET", "EXISTS", "LRANGE", "LLEN", "PTTL", "HGETALL", "SMEMBERS", "get")) {
             assertTrue(Commands.isRead(List.of(r, "k")), r);

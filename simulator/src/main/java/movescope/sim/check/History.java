@@ -126,13 +126,21 @@ public final class History {
                     add(recs, touched, args.get(i), WriteRecord.Kind.DEL, null, node, epoch, now, conn, reqId);
                 }
             }
+            case "ZINTERSTORE", "ZUNIONSTORE", "ZDIFFSTORE", "SINTERSTORE", "SUNIONSTORE", "SDIFFSTORE" -> {
+                // The *STORE family replaces args[1] (dst) with a zset or a set, or deletes it, which no
+                // WriteRecord states: dst's expected content becomes unknown. The sources are only read, so
+                // their last writes stand (whatever their position in args).
+                forget(args, 1, touched);
+            }
+            case "RENAME", "RENAMENX", "RPOPLPUSH", "LMOVE" -> {
+                // Both keys change: the source loses its value or an element, the destination gets it.
+                forget(args, 1, touched);
+                forget(args, 2, touched);
+            }
             default -> {
                 // Other writes (EXPIRE, LPUSH, ...) are not produced by the simulator's clients; a scripted
                 // one still makes the key's expected content unknown, so forget the key's last write.
-                if (args.size() >= 2 && probe.contains(args.get(1))) {
-                    last.remove(args.get(1));
-                    touched.add(args.get(1));
-                }
+                forget(args, 1, touched);
             }
         }
         if (!recs.isEmpty()) {
@@ -142,6 +150,14 @@ public final class History {
             take(node, item.key(), item.value());
         }
         return touched;
+    }
+
+    /** Forgets the last write of {@code args[i]} when it is a probe key (its expected content is unknown). */
+    private void forget(List<String> args, int i, List<String> touched) {
+        if (args.size() > i && probe.contains(args.get(i)) && !touched.contains(args.get(i))) {
+            last.remove(args.get(i));
+            touched.add(args.get(i));
+        }
     }
 
     // ------------------------------------------------------------------------------ NoPhantomWrite

@@ -95,7 +95,7 @@ public final class RwClient {
         }
         busy = true;
         args = List.copyOf(command);
-        isWrite = Commands.isWrite(args);
+        isWrite = Commands.isClientLibraryWrite(args); // kevy-cluster-rw's own verb list
         key = args.size() >= 2 ? args.get(1) : null;
         quiescedReplies = 0;
         if (isWrite && key != null) {

@@ -243,4 +243,25 @@ class InvariantsTest {
         h.acked("c", 2, 4);
         assertTrue(History.holds(h.lastAcked("k").orElseThrow(), Optional.empty()));
     }
+
+    @Test
+    void aStoreForgetsItsDestinationOnlyAndAMoveBothKeys() {
+        History h = new History(keys("src", "dst", "k2"));
+        h.applied("a", 0, "c", 1, List.of("SET", "src", "v"), 1);
+        h.applied("a", 0, "c", 2, List.of("SET", "dst", "old"), 2);
+        h.applied("a", 0, "c", 3, List.of("SET", "k2", "w"), 3);
+        for (long r = 1; r <= 3; r++) {
+            h.acked("c", r, 4);
+        }
+        // ZUNIONSTORE dst 2 src k2: dst now holds a zset; src and k2 were only read
+        assertEquals(List.of("dst"), h.applied("a", 0, "c", 4, List.of("ZUNIONSTORE", "dst", "2", "src", "k2"), 5));
+        assertEquals(Optional.empty(), h.last("dst"));
+        assertEquals("v", h.lastAcked("src").orElseThrow().value);
+        assertEquals("w", h.lastAcked("k2").orElseThrow().value);
+        assertEquals(List.of("dst"), h.applied("a", 0, "c", 5, List.of("sunionstore", "dst", "src"), 6));
+        // RENAME src k2: both change (the default branch forgot only src, so k2's old "w" was still expected)
+        assertEquals(List.of("src", "k2"), h.applied("a", 0, "c", 6, List.of("RENAME", "src", "k2"), 7));
+        assertEquals(Optional.empty(), h.last("k2"));
+        assertEquals(Optional.empty(), h.last("src"));
+    }
 }

@@ -126,4 +126,20 @@ class RwClientTest {
         assertEquals("c", cache.get("new").orElseThrow());
         assertFalse(cache.get("k1").isPresent());
     }
+
+    @Test
+    void sortedSetStoresAreReadsToTheLibraryAndSetStoresWrites() {
+        // kevy-cluster-rw's is_write_verb (lib.rs:220-253) lists SINTERSTORE/SUNIONSTORE/SDIFFSTORE, not the
+        // Z*STORE verbs: those go out as reads, to the primary, whatever the key cache says, and nothing is followed.
+        RwClient c = new RwClient("c1", "a", ADDRS, KeyCache.KEVY_CAPACITY);
+        c.start(List.of("SET", "app:d", "v"));
+        c.onReply("-MISDIRECTED writer is 10.0.0.2:6004");
+        c.onReply("+OK");
+        List<String> z = List.of("ZUNIONSTORE", "app:d", "1", "app:z");
+        assertEquals(new ClientAction.Send("a", z), c.start(z), "not sent to the cached b");
+        assertEquals(new ClientAction.Done("-MISDIRECTED writer is 10.0.0.2:6004"),
+                c.onReply("-MISDIRECTED writer is 10.0.0.2:6004"), "not followed");
+        List<String> st = List.of("SUNIONSTORE", "app:d", "app:s");
+        assertEquals(new ClientAction.Send("b", st), c.start(st), "a write: the cached node");
+    }
 }
