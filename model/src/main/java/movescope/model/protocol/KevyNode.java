@@ -474,7 +474,7 @@ public final class KevyNode {
                 movescope.model.store.AlgebraStore.Outcome o = vol.stores.storeFamily(args, nowMs);
                 r = o.reply();
                 for (List<String> f : o.frames()) {
-                    durable.append(new LogEntry(nowMs, f, Optional.empty(), "effect"));
+                    appendLog(frameShard(f), nowMs, f, Optional.empty(), "effect"); // dst's shard
                 }
                 logged = !o.frames().isEmpty();
             } else if (isRuntimeMove(args)) {
