@@ -1067,7 +1067,10 @@ public final class KevyNode {
             kv.addAll(List.of("superseded", true));
         }
         if (variant.sliceHandover()) {
-            kv.addAll(List.of("dropped", dropStaleCopy(m.prefix, nowMs)));
+            // Only the shards the slice was serialized from: a key sliceShards=prefix-shard never shipped stays
+            // (stranded, not lost).
+            boolean all = variant.sliceShards() == Variant.SliceShards.ALL_SHARDS;
+            kv.addAll(List.of("dropped", dropStaleCopy(m.prefix, all ? -1 : m.shard, nowMs)));
         }
         return kv.toArray();
     }
@@ -1078,13 +1081,16 @@ public final class KevyNode {
      * any more. Each delete is logged as {@code DEL k} under the ingest rule of {@code prefix} (§3 rule 1,
      * as a logged ingest frame), so a boot replays it whatever config it boots with, after the writes it
      * covers and over any snapshot taken before it: a restart cannot bring the copy back. Returns how many
-     * keys were deleted.
+     * keys were deleted. {@code onlyShard} &ge; 0 limits it to that shard (in the store and the snapshot).
      */
-    private int dropStaleCopy(String prefix, long nowMs) {
+    private int dropStaleCopy(String prefix, int onlyShard, long nowMs) {
         RoutingContext ctx = context(nowMs, Optional.empty());
         int dropped = 0;
         TreeSet<String> logged = new TreeSet<>();
         for (int i = 0; i < vol.stores.shards(); i++) {
+            if (onlyShard >= 0 && i != onlyShard) {
+                continue;
+            }
             Store shard = vol.stores.shard(i);
             for (String k : shard.keysWithPrefix(prefix, nowMs)) {
                 if (stale(ctx, k)) {
@@ -1103,6 +1109,9 @@ public final class KevyNode {
         if (durable.snapshot().isPresent()) {
             SnapshotImage img = durable.snapshot().get();
             for (int i = 0; i < img.shards(); i++) {
+                if (onlyShard >= 0 && i != onlyShard) {
+                    continue;
+                }
                 for (String k : img.copyOfShard(i).keysInSlotOrder()) {
                     if (k.startsWith(prefix) && !logged.contains(k) && stale(ctx, k)) {
                         logged.add(k);
@@ -1247,7 +1256,7 @@ public final class KevyNode {
         List<List<String>> frames = parsed.commands();
         // remedy sliceHandover: the INGEST replaces what this node held under the prefix and does not own (a
         // copy left by an earlier move, which the frames would otherwise be merged into).
-        int replaced = variant.sliceHandover() ? dropStaleCopy(prefix, nowMs) : 0;
+        int replaced = variant.sliceHandover() ? dropStaleCopy(prefix, -1, nowMs) : 0;
         // §3 rule 1: while the ingest runs, this shard accepts every write under the prefix.
         vol.ingesting.put(prefixShard, prefix);
         int applied = 0;
@@ -1296,7 +1305,7 @@ public final class KevyNode {
             if (variant.sliceHandover()) {
                 // remedy sliceHandover: a refused INGEST leaves nothing of the slice here (the source keeps the
                 // prefix), so the frames applied before the refusal are taken back.
-                refusal.addAll(List.of("replaced", replaced, "rolledBack", dropStaleCopy(prefix, nowMs)));
+                refusal.addAll(List.of("replaced", replaced, "rolledBack", dropStaleCopy(prefix, -1, nowMs)));
             }
             trace(out, "IngestRefused", refusal.toArray());
         }
