@@ -1076,7 +1076,7 @@ public final class KevyNode {
     }
 
     /**
-     * remedy sliceHandover: deletes every live key under {@code prefix}, on every shard, that this node's write
+     * remedy sliceHandover: deletes every live key under {@code prefix} that this node's write
      * path does not accept and whose scope does not name this node the fallback — a copy nobody writes to
      * any more. Each delete is logged as {@code DEL k} under the ingest rule of {@code prefix} (§3 rule 1,
      * as a logged ingest frame), so a boot replays it whatever config it boots with, after the writes it

@@ -50,7 +50,8 @@ import movescope.model.migration.TableLayout;
  * @param sliceHandover      a move hands the slice over instead of copying it: a node deletes every key under
  *                           the prefix that its write path does not accept (and whose scope does not name it
  *                           the fallback), logging each DEL so that a boot replays it whatever config it boots
- *                           with — the source at Commit, in the same step that records MIGRATED; the target
+ *                           with — the source at Commit (on the shards it serialized), in the same step that
+ *                           records MIGRATED; the target
  *                           before it applies an INGEST (the INGEST replaces its stale copy) and after it
  *                           refused one (the frames applied before the refusal are taken back). An Abort keeps
  *                           the source's copy: it still owns the prefix (kevy never deletes)

@@ -28,6 +28,16 @@ class SliceHandoverTest {
         return new KevyNode(self, cfg(self, "app:=a", 1), v);
     }
 
+    /** Nodes a and b of {@code fixed} with sliceHandover as given; a owns app: and holds app:k and app:gone. */
+    private static KevyNode[] twoKeysOnA(boolean handover) {
+        Variant v = Variant.FIXED.withSliceHandover(handover);
+        KevyNode a = node("a", v);
+        KevyNode b = node("b", v);
+        call(a, 0, "SET", "app:k", "v1");
+        call(a, 1, "SET", "app:gone", "x");
+        return new KevyNode[] {a, b};
+    }
+
     private static String move(KevyNode from, KevyNode to, long now) {
         Effect.Connect c = startMove(from, now, "op" + now, 1, "app:", to.name());
         return replyOn(completeMove(from, to, now + 1, c), "op" + now);
@@ -36,11 +46,9 @@ class SliceHandoverTest {
     @Test
     void theSourceDropsItsCopyAtCommitAndARestartDoesNotBringItBack() {
         for (boolean handover : new boolean[] {false, true}) {
-            Variant v = Variant.FIXED.withSliceHandover(handover);
-            KevyNode a = node("a", v);
-            KevyNode b = node("b", v);
-            call(a, 0, "SET", "app:k", "v1");
-            call(a, 1, "SET", "app:gone", "x");
+            KevyNode[] ab = twoKeysOnA(handover);
+            KevyNode a = ab[0];
+            KevyNode b = ab[1];
             a.step(new Input.Snapshot(2));
             call(a, 3, "DEL", "app:gone"); // logged after the snapshot
             Effect.Connect c = startMove(a, 10, "op", 1, "app:", "b");
@@ -67,11 +75,9 @@ class SliceHandoverTest {
     @Test
     void aMoveBackDoesNotUndoAnAcknowledgedDel() {
         for (boolean handover : new boolean[] {false, true}) {
-            Variant v = Variant.FIXED.withSliceHandover(handover);
-            KevyNode a = node("a", v);
-            KevyNode b = node("b", v);
-            call(a, 0, "SET", "app:k", "v1");
-            call(a, 1, "SET", "app:gone", "x");
+            KevyNode[] ab = twoKeysOnA(handover);
+            KevyNode a = ab[0];
+            KevyNode b = ab[1];
             assertEquals("+OK 2", move(a, b, 10));
             assertEquals(":1", call(b, 20, "DEL", "app:gone"));
             assertEquals("+OK 1", move(b, a, 30));
