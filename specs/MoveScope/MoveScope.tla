@@ -72,6 +72,15 @@
 (* the move resumes, because an INGEST still in flight can hand the prefix *)
 (* to the target after the source rebooted.                                *)
 (*                                                                         *)
+(* HANDOVER (switch SliceHandover): a move hands the slice over instead    *)
+(* of copying it. At Commit the source deletes the keys it shipped, in the *)
+(* same step that records MIGRATED; before an INGEST the target deletes    *)
+(* the copy it holds without owning it (the INGEST replaces, not merges),  *)
+(* and a refused INGEST leaves nothing applied. Each delete is a DEL        *)
+(* logged under the ingest rule, which every boot replays after what it    *)
+(* covers: modelled as clearing the keys from the store, the snapshot and  *)
+(* the log at once. An Abort keeps the source's copy (it still owns it).   *)
+(*                                                                         *)
 (* FENCING (switch WriterLease, FallbackFence.tla): a writer whose prefix  *)
 (* has a fallback accepts only under a lease its fallback granted, and the *)
 (* fallback counts it DOWN only after the lease ended.                      *)
@@ -103,7 +112,8 @@ CONSTANTS
     IngestKeyShard,         \* FALSE: every frame lands on the prefix's shard
     OwnershipOnIngest,      \* FALSE: the target never learns ownership
     RetryAmbiguousShip,     \* FALSE: read timeout / failed send -> Abort
-    WriterLease             \* FALSE: a writer with a fallback accepts without a lease (FallbackFence.tla)
+    WriterLease,            \* FALSE: a writer with a fallback accepts without a lease (FallbackFence.tla)
+    SliceHandover           \* FALSE: the source keeps the shipped slice; an INGEST merges into a stale copy
 
 None == "none"
 
@@ -113,7 +123,7 @@ ASSUME /\ Source \in Nodes /\ Target \in Nodes /\ Source # Target
        /\ \A k \in Keys : Len(Prefix) <= Len(k) /\ SubSeq(k, 1, Len(Prefix)) = Prefix
        /\ \A b \in {MigratedDurable, MigratingDurable, LogMisdirected, IngestLogged,
                     NeverHeardIsDown, ShipWriteTimeout, SliceAllShards, IngestKeyShard,
-                    OwnershipOnIngest, RetryAmbiguousShip, WriterLease} : b \in BOOLEAN
+                    OwnershipOnIngest, RetryAmbiguousShip, WriterLease, SliceHandover} : b \in BOOLEAN
 
 WriteIds == 1..MaxWrites
 Config   == [writer : Nodes, fallback : Nodes \cup {None}]
@@ -330,12 +340,25 @@ Consume(m, keep, reply) ==
     /\ net' = (IF keep THEN net ELSE net \ {m}) \cup {reply}
     /\ used' = IF keep THEN [used EXCEPT !.dup = @ + 1] ELSE used
 
+\* SliceHandover: a node holds a stale copy of the prefix when its write path
+\* (the lease aside: a writer without a lease still owns the prefix) does not
+\* accept it and it is not the prefix's fallback. Every key is under Prefix.
+Stale(n) == RouteWith(n, mig[n], cfg[n], view[n], learned[n]).v # "accepted" /\ cfg[n].fallback # n
+\* The deletes of the keys ks on n: DELs logged under the ingest rule, which
+\* every boot replays after the entries they follow and over the snapshot.
+DropStore(st, ks) == [k \in Keys |-> IF k \in ks THEN {} ELSE st[k]]
+DropLog(lg, ks)   == {e \in lg : e.key \notin ks}
+
+\* With SliceHandover the INGEST first drops the target's stale copy: it
+\* replaces, not merges, what the target held under the prefix.
 IngestApply(m, ks) ==
-    /\ store' = [store EXCEPT ![Target] = Merge(@, m.slice, ks)]
-    /\ log' = IF IngestLogged
-              THEN [log EXCEPT ![Target] = @ \cup UNION {{[id |-> i, key |-> k] : i \in m.slice[k]} :
-                                           k \in {x \in ks : Visible(x)}}]
-              ELSE log
+    LET drop == IF SliceHandover /\ Stale(Target) THEN Keys ELSE {}
+    IN  /\ store' = [store EXCEPT ![Target] = Merge(DropStore(@, drop), m.slice, ks)]
+        /\ log' = [log EXCEPT ![Target] = DropLog(@, drop) \cup
+                      IF IngestLogged
+                      THEN UNION {{[id |-> i, key |-> k] : i \in m.slice[k]} : k \in {x \in ks : Visible(x)}}
+                      ELSE {}]
+        /\ snap' = [snap EXCEPT ![Target] = DropStore(@, drop)]
 
 IngestOf(m, keep) ==
     /\ m.type = "ingest" /\ up[Target]
@@ -344,24 +367,28 @@ IngestOf(m, keep) ==
     \* A repeat gets the first outcome again and applies nothing: frames are
     \* not idempotent (RPUSH), and the owner may have accepted newer writes.
     /\ IF RetryAmbiguousShip /\ ingestOutcome = "ok"
-       THEN UNCHANGED <<store, log>>
+       THEN UNCHANGED <<store, log, snap>>
        ELSE IngestApply(m, DOMAIN m.slice)
     /\ learned' = IF OwnershipOnIngest THEN [learned EXCEPT ![Target] = TRUE] ELSE learned
     /\ ingestOutcome' = IF RetryAmbiguousShip THEN "ok" ELSE ingestOutcome
-    /\ UNCHANGED <<lease, cfg, pending, snap, up, mig, view, move, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, up, mig, view, move, writes>>
 
 \* A frame is refused (WRONGTYPE): the frames before it stay applied, the
-\* reply is an error. Any proper subset of the frames may precede it.
+\* reply is an error. Any proper subset of the frames may precede it. With
+\* SliceHandover the frames applied before the refusal are taken back (and the
+\* stale copy dropped): nothing of the slice stays on the target.
 IngestRefusedOf(m, keep) ==
     /\ m.type = "ingest" /\ up[Target]
     /\ DOMAIN m.slice # {}
     /\ Consume(m, keep, ReplyMsg(FALSE, m.cur))
     /\ (RetryAmbiguousShip => ingestOutcome \in {None, "refused"})
-    /\ \E ks \in SUBSET DOMAIN m.slice :
-          /\ ks # DOMAIN m.slice
-          /\ IngestApply(m, IF RetryAmbiguousShip /\ ingestOutcome = "refused" THEN {} ELSE ks)
+    /\ IF RetryAmbiguousShip /\ ingestOutcome = "refused"
+       THEN UNCHANGED <<store, log, snap>>
+       ELSE \E ks \in SUBSET DOMAIN m.slice :
+               /\ ks # DOMAIN m.slice
+               /\ IngestApply(m, IF SliceHandover THEN {} ELSE ks)
     /\ ingestOutcome' = IF RetryAmbiguousShip THEN "refused" ELSE ingestOutcome
-    /\ UNCHANGED <<lease, cfg, pending, learned, snap, up, mig, view, move, writes>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, up, mig, view, move, writes>>
 
 \* The actions over the messages in flight (named for TLC's traces).
 Ingest        == \E m \in net, keep \in BOOLEAN : IngestOf(m, keep)
@@ -374,13 +401,22 @@ IngestRefused == \E m \in net, keep \in BOOLEAN : IngestRefusedOf(m, keep)
 (* an earlier attempt (its connection was closed when that attempt ended)  *)
 (* is never read for the move: Discard.                                    *)
 (***************************************************************************)
+\* SliceHandover: the source deletes the keys it shipped (those of the shards
+\* it serializes) in the same step: a crash cannot fall between MIGRATED and
+\* the deletes (one log write), so no boot finds the one without the other.
+Shipped == IF SliceAllShards THEN Keys ELSE PrefixShardKeys
 Commit ==
     /\ move = "awaiting" /\ up[Source]
     /\ ReplyMsg(TRUE, TRUE) \in net
     /\ net' = Staled(net \ {ReplyMsg(TRUE, TRUE)})
     /\ mig' = [mig EXCEPT ![Source] = "migrated"]
     /\ move' = "committed"
-    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, snap, log, up, store, view, writes, used>>
+    /\ IF SliceHandover
+       THEN /\ store' = [store EXCEPT ![Source] = DropStore(@, Shipped)]
+            /\ snap' = [snap EXCEPT ![Source] = DropStore(@, Shipped)]
+            /\ log' = [log EXCEPT ![Source] = DropLog(@, Shipped)]
+       ELSE UNCHANGED <<store, snap, log>>
+    /\ UNCHANGED <<lease, cfg, pending, learned, ingestOutcome, up, view, writes, used>>
 
 Abort ==
     /\ move = "awaiting" /\ up[Source]
@@ -620,8 +656,8 @@ NoPhantomWrite == \A n \in Nodes, k \in Keys : \A i \in store[n][k] : i \in Acke
 \* write under the prefix unless it owns the prefix: it accepts writes for
 \* it, is its fallback, or is the Target of the committed move (the owner
 \* the operator is about to configure). What is left is an orphan copy a
-\* later config push or restart can bring back. Violated by both variants:
-\* no switch drops the source's copy at Commit (the store is unchanged).
+\* later config push or restart can bring back. Violated without
+\* SliceHandover (the source's store is unchanged at Commit); holds with it.
 OrphanCopy == move \in {"committed", "aborted"} =>
                  \A n \in {Source, Target} :
                     (up[n] /\ ~Accepts(n) /\ cfg[n].fallback # n

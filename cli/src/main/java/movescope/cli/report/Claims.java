@@ -34,7 +34,7 @@ public final class Claims {
         CLAIMS.put("NoPhantomWrite",
                 "every write held by a store was acknowledged (or arrived by an INGEST of acknowledged writes): a write answered MISDIRECTED or QUIESCED never shows up later");
         CLAIMS.put("OrphanCopy",
-                "after a move of a prefix ended (Commit or Abort), no live node that was the source or the target of an ended move of a prefix of a key holds the key in its store unless it owns the key: it accepts writes for it, is the fallback of its scope, is the target of the last committed move of a prefix of it, or takes part in a move of a prefix of it that is still in flight. Opt-in (not in the default `hold`): no variant drops the source's copy at commit");
+                "after a move of a prefix ended (Commit or Abort), no live node that was the source or the target of an ended move of a prefix of a key holds the key in its store unless it owns the key: it accepts writes for it, is the fallback of its scope, is the target of the last committed move of a prefix of it, or takes part in a move of a prefix of it that is still in flight. In the default `hold` of `fixed` scenarios only (its `sliceHandover` leaves no copy); opt-in elsewhere: without `sliceHandover` the source keeps its copy at commit");
         CLAIMS.put("MigrationEnds",
                 "every started migration ends (Commit or Abort, or dies with its source process) once faults stop and the protocol's own steps keep being taken");
     }

@@ -25,6 +25,7 @@ import movescope.model.routing.RoutingContext;
 import movescope.model.routing.WriteRouter;
 import movescope.model.routing.WriteVerdict;
 import movescope.model.scope.OwnershipTable;
+import movescope.model.scope.Scope;
 import movescope.model.scope.ScopeConfigException;
 import movescope.model.store.FrameCodec;
 import movescope.model.store.Reply;
@@ -1069,11 +1070,8 @@ public final class KevyNode {
             checkState(st.isPresent(), "Commit found no MIGRATING entry for %s", m.prefix);
             forgetMigrating(m.prefix);
             persistMigrated(m.prefix, st.get());
-            if (recordGaveAway(m)) {
-                traceEnd(out, "Commit", m, "frames", m.frames, "superseded", true);
-            } else {
-                traceEnd(out, "Commit", m, "frames", m.frames);
-            }
+            boolean superseded = recordGaveAway(m);
+            traceEnd(out, "Commit", m, commitFields(m, superseded, nowMs));
             finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
         }
     }
@@ -1083,12 +1081,88 @@ public final class KevyNode {
                 "commit timer fired for %s outside the commit window", m.moveId);
         ((SeedLayoutMigrationTable) vol.migrations).commitInsert(m.prefix, m.removed.get());
         persistMigrated(m.prefix, m.removed.get());
-        if (recordGaveAway(m)) {
-            traceEnd(out, "CommitInsert", m, "frames", m.frames, "superseded", true);
-        } else {
-            traceEnd(out, "CommitInsert", m, "frames", m.frames);
-        }
+        boolean superseded = recordGaveAway(m);
+        traceEnd(out, "CommitInsert", m, commitFields(m, superseded, nowMs));
         finish(m, KevyTexts.moveOk(m.frames), nowMs, out);
+    }
+
+    /**
+     * The extra fields of a move's Commit/CommitInsert line: {@code frames}, {@code superseded=true} when a
+     * newer ownership won (ownershipEpoch), and with sliceHandover {@code dropped=<keys>}: the source's copy
+     * of the prefix, deleted in the same step that recorded MIGRATED (after a superseded commit the node owns
+     * the prefix again and keeps everything).
+     */
+    private Object[] commitFields(MoveInFlight m, boolean superseded, long nowMs) {
+        List<Object> kv = new ArrayList<>(List.of("frames", m.frames));
+        if (superseded) {
+            kv.addAll(List.of("superseded", true));
+        }
+        if (variant.sliceHandover()) {
+            // Only the shards the slice was serialized from: a key sliceShards=prefix-shard never shipped stays
+            // (stranded, not lost).
+            boolean all = variant.sliceShards() == Variant.SliceShards.ALL_SHARDS;
+            kv.addAll(List.of("dropped", dropStaleCopy(m.prefix, all ? -1 : m.shard, nowMs)));
+        }
+        return kv.toArray();
+    }
+
+    /**
+     * remedy sliceHandover: deletes every live key under {@code prefix} that this node's write
+     * path does not accept and whose scope does not name this node the fallback — a copy nobody writes to
+     * any more. Each delete is logged as {@code DEL k} under the ingest rule of {@code prefix} (§3 rule 1,
+     * as a logged ingest frame), so a boot replays it whatever config it boots with, after the writes it
+     * covers and over any snapshot taken before it: a restart cannot bring the copy back. Returns how many
+     * keys were deleted. {@code onlyShard} &ge; 0 limits it to that shard (in the store and the snapshot).
+     */
+    private int dropStaleCopy(String prefix, int onlyShard, long nowMs) {
+        RoutingContext ctx = context(nowMs, Optional.empty());
+        int dropped = 0;
+        TreeSet<String> logged = new TreeSet<>();
+        for (int i = 0; i < vol.stores.shards(); i++) {
+            if (onlyShard >= 0 && i != onlyShard) {
+                continue;
+            }
+            Store shard = vol.stores.shard(i);
+            for (String k : shard.keysWithPrefix(prefix, nowMs)) {
+                if (stale(ctx, k)) {
+                    List<String> del = List.of("DEL", k);
+                    shard.execute(del, nowMs);
+                    if (logged.add(k)) {
+                        durable.append(new LogEntry(nowMs, del, Optional.of(prefix), "drop"));
+                    }
+                    dropped++;
+                }
+            }
+        }
+        // A key the store no longer holds may still be in the snapshot, deleted by a logged DEL that a boot
+        // under another config drops as MISDIRECTED (stories/orphan-copy-resurrected.json): its DEL is logged
+        // under the ingest rule too, so no boot brings it back.
+        if (durable.snapshot().isPresent()) {
+            SnapshotImage img = durable.snapshot().get();
+            for (int i = 0; i < img.shards(); i++) {
+                if (onlyShard >= 0 && i != onlyShard) {
+                    continue;
+                }
+                for (String k : img.copyOfShard(i).keysInSlotOrder()) {
+                    if (k.startsWith(prefix) && !logged.contains(k) && stale(ctx, k)) {
+                        logged.add(k);
+                        durable.append(new LogEntry(nowMs, List.of("DEL", k), Optional.of(prefix), "drop"));
+                    }
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /** A key this node holds without owning it: its write path refuses it and its scope's fallback is not this node. */
+    private boolean stale(RoutingContext ctx, String key) {
+        return !route(ctx, List.of("SET", key, "")).accepted() && !fallbackOf(key);
+    }
+
+    /** Whether this node's table names it the fallback of {@code key}'s scope. */
+    private boolean fallbackOf(String key) {
+        Optional<Scope> s = vol.table.lookup(key);
+        return s.isPresent() && s.get().fallback().map(name::equals).orElse(false);
     }
 
     private void persistMigrated(String prefix, MigrationState st) {
@@ -1211,10 +1285,14 @@ public final class KevyNode {
         // ends the loop after the ones before it were applied.
         IngestParser.Result parsed = IngestParser.parse(a.get(2));
         List<List<String>> frames = parsed.commands();
+        // remedy sliceHandover: the INGEST replaces what this node held under the prefix and does not own (a
+        // copy left by an earlier move, which the frames would otherwise be merged into).
+        int replaced = variant.sliceHandover() ? dropStaleCopy(prefix, -1, nowMs) : 0;
         // §3 rule 1: while the ingest runs, this shard accepts every write under the prefix.
         vol.ingesting.put(prefixShard, prefix);
         int applied = 0;
         String wire = null;
+        List<Object> refusal = null;
         try {
             for (List<String> frame : frames) {
                 String key = frame.size() >= 2 ? frame.get(1) : "";
@@ -1236,14 +1314,10 @@ public final class KevyNode {
                     String errorText = KevyTexts.refusalMessage(r.wire());
                     wire = frame.size() >= 2 ? KevyTexts.ingestRefused(key, errorText)
                             : KevyTexts.ingestRefusedKeyless(errorText);
-                    if (moveId.isPresent()) {
-                        trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", applied,
-                                "key", key, "reason", errorText, "reply", wire, "moveId", moveId.get(),
-                                "remembered", false);
-                    } else {
-                        trace(out, "IngestRefused", "prefix", prefix, "shard", prefixShard, "applied", applied,
-                                "key", key, "reason", errorText, "reply", wire);
-                    }
+                    List<Object> kv = new ArrayList<>(List.of("prefix", prefix, "shard", prefixShard, "applied",
+                            applied, "key", key, "reason", errorText, "reply", wire));
+                    moveId.ifPresent(id -> kv.addAll(List.of("moveId", id, "remembered", false)));
+                    refusal = kv;
                     break;
                 }
                 applied++;
@@ -1261,7 +1335,15 @@ public final class KevyNode {
             List<Object> kv = new ArrayList<>(List.of("prefix", prefix, "shard", prefixShard, "applied", applied,
                     "reason", "malformed bulk", "detail", parsed.detail(), "reply", wire));
             moveId.ifPresent(id -> kv.addAll(List.of("moveId", id, "remembered", false)));
-            trace(out, "IngestRefused", kv.toArray());
+            refusal = kv;
+        }
+        if (refusal != null) {
+            if (variant.sliceHandover()) {
+                // remedy sliceHandover: a refused INGEST leaves nothing of the slice here (the source keeps the
+                // prefix), so the frames applied before the refusal are taken back.
+                refusal.addAll(List.of("replaced", replaced, "rolledBack", dropStaleCopy(prefix, -1, nowMs)));
+            }
+            trace(out, "IngestRefused", refusal.toArray());
         }
         if (wire == null) {
             wire = KevyTexts.ingestOk(applied);
@@ -1283,6 +1365,9 @@ public final class KevyNode {
             }
             if (epoched) {
                 kv.addAll(List.of("epoch", epochs.epoch(prefix)));
+            }
+            if (variant.sliceHandover()) {
+                kv.addAll(List.of("replaced", replaced));
             }
             trace(out, "Ingest", kv.toArray());
         }

@@ -47,6 +47,14 @@ import movescope.model.migration.TableLayout;
  *                           by the newest record of a prefix of it (a tie to the longer prefix)
  * @param moveRequiresOwnership MOVE-SCOPE p starts only on a node whose write path accepts every key under p, nested
  *                           prefixes included (kevy checks only that FROM names the node)
+ * @param sliceHandover      a move hands the slice over instead of copying it: a node deletes every key under
+ *                           the prefix that its write path does not accept (and whose scope does not name it
+ *                           the fallback), logging each DEL so that a boot replays it whatever config it boots
+ *                           with — the source at Commit (on the shards it serialized), in the same step that
+ *                           records MIGRATED; the target
+ *                           before it applies an INGEST (the INGEST replaces its stale copy) and after it
+ *                           refused one (the frames applied before the refusal are taken back). An Abort keeps
+ *                           the source's copy: it still owns the prefix (kevy never deletes)
  */
 public record Variant(
         TableLayout tableLayout,
@@ -62,7 +70,8 @@ public record Variant(
         boolean retryAmbiguousShip,
         boolean shipReleasesShard,
         boolean ownershipEpoch,
-        boolean moveRequiresOwnership) {
+        boolean moveRequiresOwnership,
+        boolean sliceHandover) {
 
     /** Which shards' keys MOVE-SCOPE serializes. */
     public enum SliceShards {
@@ -121,18 +130,18 @@ public record Variant(
     /** kevy 5.4 as built. */
     public static final Variant KEVY_54 = new Variant(TableLayout.SEED, OptionalLong.empty(),
             SliceShards.PREFIX_SHARD, IngestShard.PREFIX_SHARD, false, true, true, false, false, false, false, false, false,
-            false);
+            false, false);
 
     /** Every remedy switched on. */
     public static final Variant FIXED = new Variant(TableLayout.ATOMIC, OptionalLong.of(60_000),
             SliceShards.ALL_SHARDS, IngestShard.KEY_SHARD, true, false, false, true, true, true, true, true, true,
-            true);
+            true, true);
 
     /** The switch names, in vocabulary order. */
     public static final java.util.List<String> SWITCHES = java.util.List.of("tableLayout", "shipWriteTimeoutMs",
             "sliceShards", "ingestShard", "migratedDurable", "neverHeardIsDown", "logMisdirected", "ingestLogged",
             "migratingDurable", "ownershipOnIngest", "retryAmbiguousShip", "shipReleasesShard", "ownershipEpoch",
-            "moveRequiresOwnership");
+            "moveRequiresOwnership", "sliceHandover");
 
     public Variant {
         Objects.requireNonNull(tableLayout, "tableLayout");
@@ -155,13 +164,13 @@ public record Variant(
                 logMisdirected, ingestLogged, false, false, false);
     }
 
-    /** The eleven switches before shipReleasesShard, ownershipEpoch and moveRequiresOwnership (all off). */
+    /** The eleven switches before shipReleasesShard, ownershipEpoch, moveRequiresOwnership and sliceHandover (all off). */
     public Variant(TableLayout tableLayout, OptionalLong shipWriteTimeoutMs, SliceShards sliceShards,
             IngestShard ingestShard, boolean migratedDurable, boolean neverHeardIsDown, boolean logMisdirected,
             boolean ingestLogged, boolean migratingDurable, boolean ownershipOnIngest, boolean retryAmbiguousShip) {
         this(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, false, false,
-                false);
+                false, false);
     }
 
     /** {@code kevy-5.4} or {@code fixed} (case-insensitive). */
@@ -188,85 +197,91 @@ public record Variant(
     public Variant withTableLayout(TableLayout v) {
         return new Variant(v, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withShipWriteTimeoutMs(OptionalLong v) {
         return new Variant(tableLayout, v, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withSliceShards(SliceShards v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, v, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withIngestShard(IngestShard v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, v, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withMigratedDurable(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, v, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withNeverHeardIsDown(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, v,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withLogMisdirected(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 v, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withIngestLogged(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, v, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withMigratingDurable(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, v, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withOwnershipOnIngest(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, v, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, moveRequiresOwnership);
+                ownershipEpoch, moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withRetryAmbiguousShip(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, v, shipReleasesShard, ownershipEpoch,
-                moveRequiresOwnership);
+                moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withShipReleasesShard(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, v, ownershipEpoch,
-                moveRequiresOwnership);
+                moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withOwnershipEpoch(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard, v,
-                moveRequiresOwnership);
+                moveRequiresOwnership, sliceHandover);
     }
 
     public Variant withMoveRequiresOwnership(boolean v) {
         return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
                 logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
-                ownershipEpoch, v);
+                ownershipEpoch, v, sliceHandover);
+    }
+
+    public Variant withSliceHandover(boolean v) {
+        return new Variant(tableLayout, shipWriteTimeoutMs, sliceShards, ingestShard, migratedDurable, neverHeardIsDown,
+                logMisdirected, ingestLogged, migratingDurable, ownershipOnIngest, retryAmbiguousShip, shipReleasesShard,
+                ownershipEpoch, moveRequiresOwnership, v);
     }
 
     /**
@@ -295,6 +310,7 @@ public record Variant(
             case "shipReleasesShard" -> withShipReleasesShard(parseBool(name, value));
             case "ownershipEpoch" -> withOwnershipEpoch(parseBool(name, value));
             case "moveRequiresOwnership" -> withMoveRequiresOwnership(parseBool(name, value));
+            case "sliceHandover" -> withSliceHandover(parseBool(name, value));
             default -> throw new IllegalArgumentException("unknown variant switch \"" + name + "\" (expected one of "
                     + SWITCHES + ")");
         };
@@ -318,6 +334,7 @@ public record Variant(
         m.put("shipReleasesShard", Boolean.toString(shipReleasesShard));
         m.put("ownershipEpoch", Boolean.toString(ownershipEpoch));
         m.put("moveRequiresOwnership", Boolean.toString(moveRequiresOwnership));
+        m.put("sliceHandover", Boolean.toString(sliceHandover));
         return Collections.unmodifiableSortedMap(m);
     }
 

@@ -33,6 +33,7 @@ class VariantTest {
         kevy.put("shipReleasesShard", "false");
         kevy.put("ownershipEpoch", "false");
         kevy.put("moveRequiresOwnership", "false");
+        kevy.put("sliceHandover", "false");
         assertEquals(kevy, Variant.KEVY_54.switches());
         SortedMap<String, String> fixed = new TreeMap<>();
         fixed.put("tableLayout", "atomic");
@@ -49,6 +50,7 @@ class VariantTest {
         fixed.put("shipReleasesShard", "true");
         fixed.put("ownershipEpoch", "true");
         fixed.put("moveRequiresOwnership", "true");
+        fixed.put("sliceHandover", "true");
         assertEquals(fixed, Variant.FIXED.switches());
     }
 
@@ -60,6 +62,8 @@ class VariantTest {
         assertEquals("fixed", Variant.FIXED.name());
         assertEquals("custom", Variant.KEVY_54.withIngestLogged(true).name());
         assertThrows(IllegalArgumentException.class, () -> Variant.named("kevy-5.5"));
+        assertEquals(true, Variant.KEVY_54.withSwitch("sliceHandover", "true").sliceHandover());
+        assertThrows(IllegalArgumentException.class, () -> Variant.FIXED.withSwitch("sliceHandover", "yes"));
     }
 
     @Test
@@ -71,7 +75,7 @@ class VariantTest {
         assertEquals(Variant.FIXED, v);
         assertEquals(TableLayout.SEED, Variant.FIXED.withSwitch("tableLayout", "seed").tableLayout());
         assertEquals(OptionalLong.empty(), Variant.FIXED.withSwitch("shipWriteTimeoutMs", "none").shipWriteTimeoutMs());
-        assertEquals(14, Variant.SWITCHES.size());
+        assertEquals(15, Variant.SWITCHES.size());
         assertEquals(new TreeMap<>(Variant.KEVY_54.switches()).keySet(), new java.util.TreeSet<>(Variant.SWITCHES));
     }
 

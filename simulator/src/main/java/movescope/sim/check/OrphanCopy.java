@@ -21,10 +21,11 @@ import movescope.model.store.Value;
  * left is a stale copy that nobody writes to any more and that a later config push, restart, snapshot
  * boot or move back can bring back to life.
  *
- * <p>Opt-in ({@code expect.hold} or {@code expect.violation}), not in the default list: no variant drops
- * the shipped slice from its source at commit, so it is violated by every committed move of a non-empty
- * slice, in {@code kevy-5.4} and {@code fixed} alike. Only probe keys and only live stores are looked at
- * (a down node is checked again when it boots, when its copy is back in memory).
+ * <p>In the default list of {@code fixed} scenarios only ({@code Expectations.defaultHold}); opt-in elsewhere
+ * ({@code expect.hold} or {@code expect.violation}): without {@code sliceHandover} the source keeps the shipped
+ * slice at commit, so it is violated by every committed move of a non-empty slice in {@code kevy-5.4}. Only
+ * probe keys and only live stores are looked at (a down node is checked again when it boots, when its copy
+ * is back in memory).
  */
 public final class OrphanCopy implements Invariant {
     @Override

@@ -104,7 +104,8 @@ public final class ScenarioLoader {
             }
         }
         Optional<ChaosSpec> chaos = o.has("chaos") ? Optional.of(chaos(o.req("chaos"), endMs)) : Optional.empty();
-        Expectations expect = o.has("expect") ? expectations(o.req("expect"), nodeIds) : Expectations.DEFAULT;
+        Expectations expect = o.has("expect") ? expectations(o.req("expect"), nodeIds, variant)
+                : Expectations.defaults(variant);
         o.done();
         for (String w : workload.map(w -> {
             List<String> ids = new ArrayList<>();
@@ -909,9 +910,9 @@ public final class ScenarioLoader {
 
     // ---- expect ----
 
-    private static Expectations expectations(JNode n, Set<String> nodeIds) throws ScenarioException {
+    private static Expectations expectations(JNode n, Set<String> nodeIds, Variant variant) throws ScenarioException {
         Obj o = Obj.of(n, "the expectations");
-        List<String> hold = Expectations.INVARIANTS;
+        List<String> hold = Expectations.defaultHold(variant);
         if (o.opt("hold").isPresent()) {
             hold = Obj.strings(o.req("hold"), "hold");
             for (String h : hold) {

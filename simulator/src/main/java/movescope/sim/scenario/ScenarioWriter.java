@@ -127,7 +127,7 @@ public final class ScenarioWriter {
         if (s.maxEvents() != Scenario.DEFAULT_MAX_EVENTS) {
             g.writeNumberField("maxEvents", s.maxEvents());
         }
-        writeExpect(g, s.expect());
+        writeExpect(g, s.expect(), s.variant());
         g.writeEndObject();
     }
 
@@ -503,12 +503,12 @@ public final class ScenarioWriter {
         g.writeEndObject();
     }
 
-    private static void writeExpect(JsonGenerator g, Expectations e) throws IOException {
-        if (e.equals(Expectations.DEFAULT)) {
+    private static void writeExpect(JsonGenerator g, Expectations e, Variant variant) throws IOException {
+        if (e.equals(Expectations.defaults(variant))) {
             return;
         }
         g.writeObjectFieldStart("expect");
-        if (!e.hold().equals(Expectations.INVARIANTS)) {
+        if (!e.hold().equals(Expectations.defaultHold(variant))) {
             g.writeArrayFieldStart("hold");
             for (String h : e.hold()) {
                 g.writeString(h);
