@@ -1128,7 +1128,7 @@ public final class KevyNode {
                     List<String> del = List.of("DEL", k);
                     shard.execute(del, nowMs);
                     if (logged.add(k)) {
-                        durable.append(new LogEntry(nowMs, del, Optional.of(prefix), "drop"));
+                        appendLog(i, nowMs, del, Optional.of(prefix), "drop"); // the shard that held it
                     }
                     dropped++;
                 }
@@ -1146,7 +1146,7 @@ public final class KevyNode {
                 for (String k : img.copyOfShard(i).keysInSlotOrder()) {
                     if (k.startsWith(prefix) && !logged.contains(k) && stale(ctx, k)) {
                         logged.add(k);
-                        durable.append(new LogEntry(nowMs, List.of("DEL", k), Optional.of(prefix), "drop"));
+                        appendLog(i, nowMs, List.of("DEL", k), Optional.of(prefix), "drop");
                     }
                 }
             }
