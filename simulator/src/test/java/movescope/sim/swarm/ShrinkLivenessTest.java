@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
  * {@code MigrationEnds} with a partition that is never healed. The run is the fixed variant's crossed-moves
  * livelock found by {@code movescope swarm --seed 1 --variant fixed} (run 6) before {@code shipReleasesShard}
  * existed, so it runs the fixed variant minus that remedy: two nodes ship to each other, each INGEST queues
- * behind the other's busy shard, and the retry never gives up.
+ * behind the other's busy shard, and the retry never gives up. It also predates {@code sliceHandover}, which
+ * it leaves off: with the source deleting its copy at Commit the same seed's run still livelocks, but its
+ * chaos phase, turned into explicit steps and drop/duplicate rules (which draw the network's random numbers
+ * in another order), no longer does, so there would be nothing to shrink.
  * Reproduce with {@code mvn -o -q -pl simulator test -Dtest=ShrinkLivenessTest}.
  */
 class ShrinkLivenessTest {
@@ -27,7 +30,7 @@ class ShrinkLivenessTest {
              "name": "swarm-swarm-6",
              "description": "fixed variant, drawn by movescope swarm --seed 1 --variant fixed (run 6): crossed moves livelock",
              "seed": 6018237327423622704,
-             "variant": { "base": "fixed", "shipReleasesShard": false },
+             "variant": { "base": "fixed", "shipReleasesShard": false, "sliceHandover": false },
              "cluster": {
               "generate": {
                "nodes": 3,
