@@ -185,12 +185,17 @@ final class OutsideChecks {
                     + " at " + latest.replyMs() + " ms)";
             // Judged only when every node answered its reads: a node that is down keeps a durable image that
             // may hold the write (the simulator's definition counts it), and a busy node tells nothing.
-            if (!verb.equals("DEL") && holders.isEmpty() && live.reads().size() == sc.cluster().nodes().size()) {
+            if (!deletes(verb) && holders.isEmpty() && live.reads().size() == sc.cluster().nodes().size()) {
                 out.add("NoLostWrite: " + key + ": no node holds the latest acknowledged write " + what);
             }
-            Optional<String> writer = OwnerBelief.of(owner, sc, key).filter(w -> configsAgree(live, key, w));
+            // A FLUSHALL empties only the node it ran on (unchecked: a non-owner runs it too), so it says what the
+            // key's writer should hold only when it ran on that writer.
+            boolean flush = verb.equals("FLUSHALL") || verb.equals("FLUSHDB");
+            String ranOn = latest.node();
+            Optional<String> writer = OwnerBelief.of(owner, sc, key).filter(w -> configsAgree(live, key, w))
+                    .filter(w -> !flush || w.equals(ranOn));
             if (writer.isPresent() && live.reads().containsKey(writer.get()) && !holders.contains(writer.get())
-                    && (verb.equals("DEL") || !holders.isEmpty())) {
+                    && (deletes(verb) || !holders.isEmpty())) {
                 out.add("NoStrandedWrite: " + key + ": " + writer.get() + " (its writer at the end) lacks " + what
                         + (holders.isEmpty() ? "" : "; held by " + String.join(", ", holders)));
             }
@@ -219,8 +224,16 @@ final class OutsideChecks {
         return true;
     }
 
+    /** A write whose effect on the key is its absence: DEL/UNLINK of it, or a FLUSHALL/FLUSHDB of everything. */
+    private static boolean deletes(String verb) {
+        return verb.equals("DEL") || verb.equals("UNLINK") || verb.equals("FLUSHALL") || verb.equals("FLUSHDB");
+    }
+
     private static boolean touches(List<String> args, String key) {
         String verb = args.get(0).toUpperCase(java.util.Locale.ROOT);
+        if (verb.equals("FLUSHALL") || verb.equals("FLUSHDB")) {
+            return true; // every key, on every shard of the node it ran on (exec_op.rs:68-102)
+        }
         if (verb.equals("MSET")) {
             for (int i = 1; i < args.size(); i += 2) {
                 if (args.get(i).equals(key)) {
@@ -229,7 +242,7 @@ final class OutsideChecks {
             }
             return false;
         }
-        if (verb.equals("DEL")) {
+        if (verb.equals("DEL") || verb.equals("UNLINK")) {
             return args.subList(1, args.size()).contains(key);
         }
         return args.size() >= 2 && args.get(1).equals(key);
@@ -256,6 +269,9 @@ final class OutsideChecks {
                 }
                 return true;
             case "DEL":
+            case "UNLINK":
+            case "FLUSHALL":
+            case "FLUSHDB":
                 return got.equals("(nil)") || got.equals("[]");
             default:
                 // A write the history does not model (e.g. PEXPIREAT): cannot be judged, count it as held.
